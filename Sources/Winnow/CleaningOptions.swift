@@ -1,0 +1,15 @@
+import WinnowPCRE2
+
+/// Settings that apply to every document a pipeline cleans.
+public struct CleaningOptions: Sendable, Hashable {
+    /// The largest share (0…1) of a document's characters that cleaning may remove; a document that would
+    /// lose more is left unchanged and reported.
+    public var maxRemoval: Double
+    /// Bounds on each PCRE2 match.
+    public var limits: MatchLimits
+
+    public init(maxRemoval: Double = 0.5, limits: MatchLimits = .standard) {
+        self.maxRemoval = maxRemoval
+        self.limits = limits
+    }
+}

@@ -1,0 +1,79 @@
+import WinnowPCRE2
+
+extension CompiledRule {
+    /// Every hit of this rule in `document` (whose bytes are `buffer`), within the rule's scope and not
+    /// vetoed by its guard. Line-mode rules see one line at a time; `multiline` rules see the whole text.
+    func hits(
+        in document: Document, buffer: UnsafeBufferPointer<UInt8>, ruleIndex: Int, session: MatchSession
+    ) throws(PCRE2Error) -> [Hit] {
+        let window = document.window(for: rule.scope)
+        guard !window.isEmpty else { return [] }
+        return rule.matchesAcrossLines
+            ? try documentHits(in: document, buffer: buffer, window: window, ruleIndex: ruleIndex, session: session)
+            : try lineHits(in: document, buffer: buffer, window: window, ruleIndex: ruleIndex, session: session)
+    }
+
+    /// Whether, after the first hit on a line, further hits on it matter (only for in-line edits).
+    private var wantsEveryMatch: Bool { rule.action.editsInsideLine }
+
+    private func lineHits(
+        in document: Document, buffer: UnsafeBufferPointer<UInt8>, window: Range<Int>, ruleIndex: Int,
+        session: MatchSession
+    ) throws(PCRE2Error) -> [Hit] {
+        var hits: [Hit] = []
+        for lineIndex in window {
+            let line = document.lines[lineIndex]
+            guard line.contentEnd > line.start else { continue }
+            let subject = UnsafeBufferPointer(rebasing: buffer[line.start..<line.contentEnd])
+            var from = 0
+            var guardChecked = false
+            while from < subject.count, let match = try session.firstMatch(of: pattern, in: subject, from: from) {
+                let replacement = try expandedReplacement(subject: subject, from: from, session: session)
+                if !guardChecked {
+                    guardChecked = true
+                    if let guardPattern, try session.firstMatch(of: guardPattern, in: subject) != nil { break }
+                }
+                hits.append(Hit(
+                    ruleIndex: ruleIndex, range: (match.lowerBound + line.start)..<(match.upperBound + line.start),
+                    firstLine: lineIndex, lastLine: lineIndex, replacement: replacement))
+                guard wantsEveryMatch else { break }
+                from = match.isEmpty ? match.upperBound + 1 : match.upperBound
+            }
+        }
+        return hits
+    }
+
+    private func documentHits(
+        in document: Document, buffer: UnsafeBufferPointer<UInt8>, window: Range<Int>, ruleIndex: Int,
+        session: MatchSession
+    ) throws(PCRE2Error) -> [Hit] {
+        var hits: [Hit] = []
+        var from = document.lines[window.lowerBound].start
+        while from < buffer.count, let match = try session.firstMatch(of: pattern, in: buffer, from: from) {
+            let searchStart = from
+            from = match.isEmpty ? match.upperBound + 1 : match.upperBound
+            let firstLine = document.lineIndex(containing: match.lowerBound)
+            guard firstLine < window.upperBound else { break }
+            let lastLine = document.lineIndex(containing: max(match.lowerBound, match.upperBound - 1))
+            let replacement = try expandedReplacement(subject: buffer, from: searchStart, session: session)
+            if let guardPattern {
+                let span = document.lines[firstLine].start..<document.lines[lastLine].contentEnd
+                let subject = UnsafeBufferPointer(rebasing: buffer[span])
+                if try session.firstMatch(of: guardPattern, in: subject) != nil { continue }
+            }
+            hits.append(Hit(
+                ruleIndex: ruleIndex, range: match, firstLine: firstLine, lastLine: lastLine,
+                replacement: replacement))
+        }
+        return hits
+    }
+
+    /// Expands the replacement template for the match just found; must run before any other match in the
+    /// session overwrites the match data.
+    private func expandedReplacement(
+        subject: UnsafeBufferPointer<UInt8>, from: Int, session: MatchSession
+    ) throws(PCRE2Error) -> [UInt8] {
+        guard rule.action == .replace, let template = rule.replacement else { return [] }
+        return try session.expandReplacement(template, of: pattern, in: subject, from: from)
+    }
+}

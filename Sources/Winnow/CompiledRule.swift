@@ -1,0 +1,61 @@
+import WinnowPCRE2
+
+/// A rule with its pattern and guard compiled, ready to match.
+public struct CompiledRule: Sendable {
+    public let rule: Rule
+    let pattern: Pattern
+    let guardPattern: Pattern?
+
+    /// Compiles the rule's pattern and guard; every problem comes back as a diagnostic pointing into the
+    /// rule file, with the pattern echoed and a caret under the offending character.
+    public static func compile(_ rule: Rule) -> Result<CompiledRule, DiagnosticList> {
+        var options = PatternOptions()
+        for flag in rule.flags { options.insert(flag.patternOption) }
+        var diagnostics: [Diagnostic] = []
+        let pattern = compile(rule.pattern, options: options, placement: rule.patternPlacement, what: "pattern",
+                              rule: rule, into: &diagnostics)
+        let guardPattern = rule.guardPattern.flatMap {
+            compile($0, options: options, placement: rule.guardPlacement, what: "unless pattern", rule: rule,
+                    into: &diagnostics)
+        }
+        if let pattern, pattern.canMatchEmpty {
+            diagnostics.append(Diagnostic(
+                .error, "pattern can match the empty string, so it could fire on any line; require at least one character",
+                at: rule.patternPlacement?.start ?? rule.location, ruleID: rule.id))
+        }
+        guard let pattern, diagnostics.isEmpty else { return .failure(DiagnosticList(diagnostics)) }
+        return .success(CompiledRule(rule: rule, pattern: pattern, guardPattern: guardPattern))
+    }
+
+    private static func compile(
+        _ source: String, options: PatternOptions, placement: ScalarPlacement?, what: String, rule: Rule,
+        into diagnostics: inout [Diagnostic]
+    ) -> Pattern? {
+        do {
+            return try Pattern(source, options: options)
+        } catch {
+            let offset = error.patternOffset ?? 0
+            let location = placement?.location(ofByteOffset: offset, in: source) ?? rule.location
+            diagnostics.append(Diagnostic(
+                .error, "\(what) does not compile: \(error.message)", at: location, ruleID: rule.id,
+                snippet: caretSnippet(source, byteOffset: offset)))
+            return nil
+        }
+    }
+
+    /// The pattern line holding `byteOffset`, and a caret under it.
+    static func caretSnippet(_ source: String, byteOffset: Int) -> [String] {
+        let before = String(decoding: source.utf8.prefix(byteOffset), as: UTF8.self)
+        let lineStart = before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex
+        let column = before[lineStart...].unicodeScalars.count
+        let rest = source[source.index(source.startIndex, offsetBy: before.count)...]
+        let line = String(before[lineStart...]) + rest.prefix { $0 != "\n" }
+        return [line, String(repeating: " ", count: column) + "^"]
+    }
+}
+
+/// Diagnostics carried as an error value.
+public struct DiagnosticList: Error, Sendable {
+    public let diagnostics: [Diagnostic]
+    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+}

@@ -1,0 +1,97 @@
+/// A text as UTF-8 bytes with an index of its lines. Matching and editing work on byte offsets; nothing
+/// here makes a `String` per line.
+struct Document {
+    /// One line: `start..<contentEnd` is its text, `contentEnd..<end` its terminator (LF, CRLF or nothing
+    /// for an unterminated last line).
+    struct Line {
+        var start: Int
+        var contentEnd: Int
+        var end: Int
+        /// 1-based line number in the document as it was given to the pipeline.
+        var origin: Int
+    }
+
+    private(set) var bytes: [UInt8]
+    private(set) var lines: [Line]
+
+    /// Indexes the lines of `bytes`. A lone CR is text, not a line break.
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
+        self.lines = Document.indexLines(bytes)
+    }
+
+    init(bytes: [UInt8], lines: [Line]) {
+        self.bytes = bytes
+        self.lines = lines
+    }
+
+    private static func indexLines(_ bytes: [UInt8]) -> [Line] {
+        var lines: [Line] = []
+        lines.reserveCapacity(bytes.count / 64 + 1)
+        bytes.withUnsafeBufferPointer { buffer in
+            var start = 0
+            var index = 0
+            let count = buffer.count
+            while index < count {
+                if buffer[index] == UInt8(ascii: "\n") {
+                    let contentEnd = index > start && buffer[index - 1] == UInt8(ascii: "\r") ? index - 1 : index
+                    lines.append(Line(start: start, contentEnd: contentEnd, end: index + 1, origin: lines.count + 1))
+                    start = index + 1
+                }
+                index += 1
+            }
+            if start < count {
+                lines.append(Line(start: start, contentEnd: count, end: count, origin: lines.count + 1))
+            }
+        }
+        return lines
+    }
+
+    /// Whether the line holds only spaces and tabs.
+    func isBlank(_ index: Int) -> Bool {
+        let line = lines[index]
+        for offset in line.start..<line.contentEnd {
+            let byte = bytes[offset]
+            if byte != UInt8(ascii: " "), byte != UInt8(ascii: "\t") { return false }
+        }
+        return true
+    }
+
+    /// The index of the line holding byte `offset` (an offset at a line's terminator belongs to that line).
+    func lineIndex(containing offset: Int) -> Int {
+        var low = 0
+        var high = lines.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lines[middle].start <= offset { low = middle } else { high = middle - 1 }
+        }
+        return low
+    }
+
+    /// The lines a scope lets a rule start in, counting non-blank lines.
+    func window(for scope: RuleScope) -> Range<Int> {
+        switch scope {
+        case .anywhere:
+            return 0..<lines.count
+        case .first(let count):
+            var seen = 0
+            for index in lines.indices where !isBlank(index) {
+                seen += 1
+                if seen == count { return 0..<(index + 1) }
+            }
+            return 0..<lines.count
+        case .last(let count):
+            var seen = 0
+            for index in lines.indices.reversed() where !isBlank(index) {
+                seen += 1
+                if seen == count { return index..<lines.count }
+            }
+            return 0..<lines.count
+        }
+    }
+
+    /// The text of `range` as a `String`, for reports.
+    func text(_ range: Range<Int>) -> String {
+        String(decoding: bytes[range], as: UTF8.self)
+    }
+}

@@ -1,0 +1,113 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reading whole files and replacing them atomically.
+public enum FileIO {
+    /// The whole content of the file at `path`.
+    public static func contents(of path: String) throws(FileError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .fromErrno(path, "cannot open") }
+        defer { close(descriptor) }
+        return try readAll(descriptor, name: path)
+    }
+
+    /// Everything readable from `descriptor` until end of file (standard input included).
+    public static func readAll(_ descriptor: Int32, name: String) throws(FileError) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var info = stat()
+        if fstat(descriptor, &info) == 0, info.st_size > 0 { bytes.reserveCapacity(Int(info.st_size) + 1) }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count == 0 { return bytes }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .fromErrno(name, "cannot read")
+            }
+            bytes += chunk[..<count]
+        }
+    }
+
+    /// Replaces the file at `path` with `bytes` so that a reader (or a crash) sees either the old or the
+    /// new content, never a mix: the bytes go to a temporary file in the same folder, which gets the
+    /// original's permissions (and owner, where allowed), is flushed to disk, and is renamed over the
+    /// original. With `backupSuffix`, the original is first kept as `path + backupSuffix`.
+    public static func replaceAtomically(_ path: String, with bytes: [UInt8], backupSuffix: String? = nil)
+        throws(FileError)
+    {
+        var original = stat()
+        guard stat(path, &original) == 0 else { throw .fromErrno(path, "cannot stat") }
+        let folder = directory(of: path)
+        var template = Array("\(folder)/.\(baseName(of: path)).winnow-tmp-XXXXXX".utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { throw .fromErrno(path, "cannot create a temporary file in \(folder)") }
+        let temporaryPath = String(cString: template)
+        var committed = false
+        defer { if !committed { unlink(temporaryPath) } }
+        do {
+            defer { close(descriptor) }
+            try writeAll(bytes, to: descriptor, name: temporaryPath)
+            guard fchmod(descriptor, original.st_mode & 0o7777) == 0 else {
+                throw .fromErrno(path, "cannot set permissions on temporary file")
+            }
+            _ = fchown(descriptor, original.st_uid, original.st_gid)
+            guard fsync(descriptor) == 0 else { throw .fromErrno(path, "cannot flush temporary file") }
+        }
+        if let backupSuffix { try keepBackup(of: path, at: path + backupSuffix) }
+        guard rename(temporaryPath, path) == 0 else { throw .fromErrno(path, "cannot replace file") }
+        committed = true
+        let folderDescriptor = open(folder, O_RDONLY | O_CLOEXEC)
+        if folderDescriptor >= 0 {
+            _ = fsync(folderDescriptor)
+            close(folderDescriptor)
+        }
+    }
+
+    /// Writes all of `bytes`, retrying short writes and interruptions.
+    public static func writeAll(_ bytes: [UInt8], to descriptor: Int32, name: String) throws(FileError) {
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, $0.count - written) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .fromErrno(name, "cannot write")
+            }
+            written += count
+        }
+    }
+
+    /// Makes `backup` a hard link to the original (no copy, and atomic via a temporary name); copies when
+    /// the file system has no hard links.
+    private static func keepBackup(of path: String, at backup: String) throws(FileError) {
+        let temporary = backup + ".winnow-tmp"
+        unlink(temporary)
+        if link(path, temporary) == 0 {
+            guard rename(temporary, backup) == 0 else {
+                unlink(temporary)
+                throw .fromErrno(backup, "cannot create backup")
+            }
+            return
+        }
+        let content = try contents(of: path)
+        let descriptor = open(backup, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw .fromErrno(backup, "cannot create backup") }
+        defer { close(descriptor) }
+        try writeAll(content, to: descriptor, name: backup)
+        var original = stat()
+        if stat(path, &original) == 0 { _ = fchmod(descriptor, original.st_mode & 0o7777) }
+        guard fsync(descriptor) == 0 else { throw .fromErrno(backup, "cannot flush backup") }
+    }
+
+    static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    static func baseName(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+}

@@ -1,0 +1,139 @@
+import WinnowPCRE2
+
+/// Stages run in order, each on the output of the one before. Build one per rule set and reuse it: its
+/// patterns are compiled (and JIT-compiled) once, and it may clean documents from several threads, each
+/// with its own ``MatchSession``.
+public struct Pipeline: Sendable {
+    public let stages: [Stage]
+    public let options: CleaningOptions
+
+    /// A pipeline from stages composed in code.
+    public init(stages: [Stage], options: CleaningOptions = CleaningOptions()) {
+        self.stages = stages
+        self.options = options
+    }
+
+    /// Compiles `ruleSet` into a pipeline honouring `selection`. Fails with every problem found (rules that
+    /// do not compile, unknown stage or rule names) — a broken rule set is never used for cleaning.
+    public static func build(
+        _ ruleSet: RuleSet, selection: StageSelection = StageSelection(), options: CleaningOptions = CleaningOptions()
+    ) -> Result<Pipeline, DiagnosticList> {
+        var diagnostics: [Diagnostic] = []
+        let declared = ruleSet.stages.map(\.id)
+        func checkStageNames(_ names: some Sequence<String>, option: String) {
+            for name in names where !declared.contains(name) {
+                var message = "\(option): no stage named '\(name)'"
+                if let suggestion = Suggestion.closest(to: name, among: declared) { message += "; did you mean '\(suggestion)'?" }
+                message += " (stages: \(declared.joined(separator: ", ")))"
+                diagnostics.append(Diagnostic(.error, message, at: nil))
+            }
+        }
+        checkStageNames(selection.stages ?? [], option: "--stages")
+        checkStageNames(selection.skipped, option: "--skip")
+        let ruleIDs = ruleSet.rules.map(\.id)
+        for id in selection.disabledRules.sorted() where !ruleIDs.contains(id) {
+            var message = "--disable: no rule with id '\(id)'"
+            if let suggestion = Suggestion.closest(to: id, among: ruleIDs) { message += "; did you mean '\(suggestion)'?" }
+            diagnostics.append(Diagnostic(.error, message, at: nil))
+        }
+
+        var compiled: [String: [CompiledRule]] = [:]
+        for rule in ruleSet.rules where !selection.disabledRules.contains(rule.id) {
+            switch CompiledRule.compile(rule) {
+            case .success(let rule): compiled[rule.rule.stage, default: []].append(rule)
+            case .failure(let failure): diagnostics += failure.diagnostics
+            }
+        }
+        guard !diagnostics.containsErrors else { return .failure(DiagnosticList(diagnostics)) }
+
+        let order = (selection.stages ?? declared).filter { !selection.skipped.contains($0) }
+        let byID = Dictionary(ruleSet.stages.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let stages = order.compactMap { id in
+            byID[id].map { Stage(declaration: $0, rules: compiled[id] ?? []) }
+        }
+        return .success(Pipeline(stages: stages, options: options))
+    }
+
+    /// Cleans UTF-8 `bytes`. Validates UTF-8 once, then runs every stage. Throws, leaving nothing half-done,
+    /// when the bytes are not UTF-8 or a rule fails to match (for instance by hitting the match limit).
+    public func clean(_ bytes: [UInt8], session: MatchSession? = nil) throws(CleaningError) -> CleaningResult {
+        let invalid = bytes.withUnsafeBufferPointer { UTF8Validator.firstInvalidOffset(in: $0) }
+        if let invalid { throw .invalidUTF8(offset: invalid) }
+        return try cleanValidated(bytes, session: session ?? MatchSession(limits: options.limits))
+    }
+
+    /// Cleans a string (already valid UTF-8).
+    public func clean(_ text: String, session: MatchSession? = nil) throws(CleaningError) -> CleaningResult {
+        try cleanValidated(Array(text.utf8), session: session ?? MatchSession(limits: options.limits))
+    }
+
+    private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    private func cleanValidated(_ input: [UInt8], session: MatchSession) throws(CleaningError) -> CleaningResult {
+        // A byte-order mark is kept aside so that `^` still matches at the start of the first line.
+        let hasBOM = input.starts(with: Self.byteOrderMark)
+        var document = Document(bytes: hasBOM ? Array(input.dropFirst(3)) : input)
+        var removals: [Removal] = []
+        var shadowHits: [Removal] = []
+        for stage in stages where !stage.rules.isEmpty && !document.lines.isEmpty {
+            var hits: [Hit] = []
+            try document.bytes.withUnsafeBufferPointer { (buffer) throws(CleaningError) in
+                for (index, rule) in stage.rules.enumerated() {
+                    do throws(PCRE2Error) {
+                        hits += try rule.hits(in: document, buffer: buffer, ruleIndex: index, session: session)
+                    } catch {
+                        let line = Self.failureLine(of: rule, in: document, buffer: buffer, session: session)
+                        throw .matchFailed(ruleID: rule.rule.id, stage: stage.id, line: line, error: error)
+                    }
+                }
+            }
+            guard !hits.isEmpty else { continue }
+            shadowHits += hits.filter { stage.rules[$0.ruleIndex].rule.status == .shadow }.map { hit in
+                let rule = stage.rules[hit.ruleIndex].rule
+                return Removal(
+                    ruleID: rule.id, stage: stage.id, action: rule.action, line: document.lines[hit.firstLine].origin,
+                    text: document.text(hit.range), replacement: nil, shadow: true)
+            }
+            let editor = StageEditor(document: document, rules: stage.rules, stageID: stage.id)
+            if let (edited, stageRemovals) = editor.apply(hits) {
+                document = edited
+                removals += stageRemovals
+            }
+        }
+        let output = hasBOM ? Self.byteOrderMark + document.bytes : document.bytes
+        let changed = output != input
+        removals.sort { $0.line < $1.line }
+        if changed, let overRemoval = overRemoval(before: input, after: output, removals: removals) {
+            return CleaningResult(output: input, changed: false, removals: removals, shadowHits: shadowHits,
+                                  overRemoval: overRemoval)
+        }
+        return CleaningResult(output: output, changed: changed, removals: removals, shadowHits: shadowHits,
+                              overRemoval: nil)
+    }
+
+    private func overRemoval(before: [UInt8], after: [UInt8], removals: [Removal]) -> OverRemoval? {
+        let original = Self.scalarCount(before)
+        guard original > 0 else { return nil }
+        let share = 1 - Double(Self.scalarCount(after)) / Double(original)
+        guard share > options.maxRemoval else { return nil }
+        var removedByRule: [String: Int] = [:]
+        for removal in removals { removedByRule[removal.ruleID, default: 0] += removal.text.unicodeScalars.count }
+        let ruleIDs = removedByRule.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.map(\.key)
+        return OverRemoval(share: share, limit: options.maxRemoval, ruleIDs: ruleIDs)
+    }
+
+    private static func scalarCount(_ bytes: [UInt8]) -> Int {
+        bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+    }
+
+    /// The original line on which `rule` fails, found by trying it line by line; for the error message only.
+    private static func failureLine(
+        of rule: CompiledRule, in document: Document, buffer: UnsafeBufferPointer<UInt8>, session: MatchSession
+    ) -> Int {
+        for line in document.lines {
+            let subject = UnsafeBufferPointer(rebasing: buffer[line.start..<line.contentEnd])
+            do { _ = try session.firstMatch(of: rule.pattern, in: subject) } catch { return line.origin }
+        }
+        return document.lines.first?.origin ?? 1
+    }
+}

@@ -1,0 +1,50 @@
+/// A rule as written in a rule file: a PCRE2 pattern, what to do with its matches, and where it may fire.
+public struct Rule: Sendable, Hashable {
+    /// Unique across every loaded file.
+    public var id: String
+    /// Says what the rule strips and what it leaves.
+    public var description: String
+    /// The stage the rule runs in.
+    public var stage: String
+    /// The PCRE2 pattern.
+    public var pattern: String
+    public var flags: Set<RuleFlag>
+    public var action: RuleAction
+    /// The substitution template, for ``RuleAction/replace``.
+    public var replacement: String?
+    public var scope: RuleScope
+    /// A guard pattern: the rule does not fire on lines that also match it.
+    public var guardPattern: String?
+    public var status: RuleStatus
+    public var examples: [RuleExample]
+    /// Where the rule and its pattern are written.
+    public var location: SourceLocation?
+    public var patternPlacement: ScalarPlacement?
+    public var guardPlacement: ScalarPlacement?
+
+    public init(
+        id: String, description: String = "", stage: String, pattern: String, flags: Set<RuleFlag> = [],
+        action: RuleAction, replacement: String? = nil, scope: RuleScope = .anywhere,
+        guardPattern: String? = nil, status: RuleStatus = .active, examples: [RuleExample] = [],
+        location: SourceLocation? = nil, patternPlacement: ScalarPlacement? = nil,
+        guardPlacement: ScalarPlacement? = nil
+    ) {
+        self.id = id
+        self.description = description
+        self.stage = stage
+        self.pattern = pattern
+        self.flags = flags
+        self.action = action
+        self.replacement = replacement
+        self.scope = scope
+        self.guardPattern = guardPattern
+        self.status = status
+        self.examples = examples
+        self.location = location
+        self.patternPlacement = patternPlacement
+        self.guardPlacement = guardPlacement
+    }
+
+    /// Whether the pattern sees the whole document (and may span lines) instead of one line at a time.
+    public var matchesAcrossLines: Bool { flags.contains(.multiline) }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import WinnowPCRE2
+
+/// Everything `winnow validate` checks, as a library call: YAML and schema problems, duplicate ids,
+/// patterns that do not compile or can match the empty string, failing examples, and patterns that hit
+/// the match limit on adversarial probe texts.
+public struct RuleSetValidator: Sendable {
+    /// The outcome: the diagnostics, plus counts for the summary line.
+    public struct Report: Sendable {
+        public let diagnostics: [Diagnostic]
+        public let ruleCount: Int
+        public let exampleCount: Int
+        public let failedExampleCount: Int
+        /// Whether the rule set may be used for cleaning (no errors).
+        public var isValid: Bool { !diagnostics.containsErrors }
+    }
+
+    /// Limits for the probe runs: far below the cleaning limits, so that a pattern with super-linear
+    /// backtracking shows up on short probes.
+    public var probeLimits = MatchLimits(matchLimit: 200_000, depthLimit: 5_000)
+
+    public init() {}
+
+    /// Validates `sources` as one rule set.
+    public func validate(_ sources: [RuleSource]) -> Report {
+        let (ruleSet, loadDiagnostics) = RuleSet.load(sources)
+        var diagnostics = loadDiagnostics
+        let session = MatchSession()
+        let probeSession = MatchSession(limits: probeLimits)
+        var exampleCount = 0
+        var failedExampleCount = 0
+        for rule in ruleSet.rules {
+            var activeRule = rule
+            activeRule.status = .active
+            let compiled: CompiledRule
+            switch CompiledRule.compile(activeRule) {
+            case .success(let rule): compiled = rule
+            case .failure(let failure):
+                diagnostics += failure.diagnostics
+                continue
+            }
+            let pipeline = Self.pipeline(running: compiled)
+            for example in rule.examples {
+                exampleCount += 1
+                if let problem = Self.check(example, of: rule, with: pipeline, session: session) {
+                    failedExampleCount += 1
+                    diagnostics.append(problem)
+                }
+            }
+            diagnostics += probe(compiled, session: probeSession)
+        }
+        return Report(
+            diagnostics: diagnostics, ruleCount: ruleSet.rules.count, exampleCount: exampleCount,
+            failedExampleCount: failedExampleCount)
+    }
+
+    /// A pipeline of one stage holding only `rule`, with the over-removal guard off (an example is often
+    /// all boilerplate).
+    static func pipeline(running rule: CompiledRule) -> Pipeline {
+        Pipeline(
+            stages: [Stage(declaration: StageDeclaration(id: rule.rule.stage), rules: [rule])],
+            options: CleaningOptions(maxRemoval: 1))
+    }
+
+    /// Runs one example; returns a diagnostic at the example when the rule does not do what it says.
+    static func check(
+        _ example: RuleExample, of rule: Rule, with pipeline: Pipeline, session: MatchSession
+    ) -> Diagnostic? {
+        let output: String
+        do {
+            output = try pipeline.clean(example.input, session: session).outputText
+        } catch {
+            return Diagnostic(.error, "example failed to run: \(error)", at: example.location ?? rule.location,
+                              ruleID: rule.id)
+        }
+        guard output != example.expectedOutput else { return nil }
+        let message: String
+        switch example.expectation {
+        case .removed:
+            message = output == example.input
+                ? "rule '\(rule.id)' does not remove this example"
+                : "rule '\(rule.id)' removes only part of this example; left: \(quoted(output))"
+        case .kept:
+            message = "rule '\(rule.id)' must keep this example but changes it to \(quoted(output))"
+        case .rewritten(let expected):
+            message = "rule '\(rule.id)' turns this example into \(quoted(output)), expected \(quoted(expected))"
+        }
+        return Diagnostic(.error, message, at: example.location ?? rule.location, ruleID: rule.id)
+    }
+
+    private static func quoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\n", with: "\\n") + "\""
+    }
+
+    /// Texts on which badly nested quantifiers explode: long runs of one class of character that almost,
+    /// but not quite, complete a match.
+    static let probes: [String] = {
+        let unit = 4_000
+        return [
+            String(repeating: "a", count: unit) + "!",
+            String(repeating: " ", count: unit) + "x",
+            String(repeating: "a ", count: unit / 2) + "!",
+            String(repeating: "ab", count: unit / 2),
+            String(repeating: "1", count: unit) + "x",
+            String(repeating: ". ", count: unit / 2),
+            String(repeating: "Aa1 ,.-", count: unit / 7),
+            String(repeating: "word ", count: unit / 5) + "\n" + String(repeating: "x", count: unit),
+            String(repeating: "é ", count: unit / 2),
+        ]
+    }()
+
+    private func probe(_ rule: CompiledRule, session: MatchSession) -> [Diagnostic] {
+        for probe in Self.probes {
+            var bytes = Array(probe.utf8)
+            let failed: Bool = bytes.withUnsafeMutableBufferPointer { buffer in
+                do {
+                    _ = try session.firstMatch(of: rule.pattern, in: UnsafeBufferPointer(buffer))
+                    return false
+                } catch let error as PCRE2Error {
+                    return error.isResourceLimit
+                } catch {
+                    return false
+                }
+            }
+            bytes.removeAll()
+            if failed {
+                let sample = String(probe.prefix(12)).replacingOccurrences(of: "\n", with: "\\n")
+                return [Diagnostic(
+                    .warning,
+                    "pattern hits the match limit on a \(probe.utf8.count)-byte probe text (\"\(sample)…\"); it may backtrack catastrophically",
+                    at: rule.rule.patternPlacement?.start ?? rule.rule.location, ruleID: rule.rule.id)]
+            }
+        }
+        return []
+    }
+}

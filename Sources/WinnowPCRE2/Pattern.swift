@@ -1,0 +1,58 @@
+import CPCRE2
+
+/// A compiled PCRE2 pattern (UTF mode, ANYCRLF newlines), JIT-compiled when the platform supports it.
+///
+/// The compiled code is immutable after `init`, so one `Pattern` may be matched from several threads at
+/// once, each with its own ``MatchSession``.
+public final class Pattern: @unchecked Sendable {
+    /// The pattern's source text.
+    public let source: String
+    /// The options it was compiled with.
+    public let options: PatternOptions
+    /// Whether PCRE2's JIT compiler accepted the pattern (matching then runs machine code).
+    public let isJITCompiled: Bool
+    /// Number of capturing groups.
+    public let captureCount: Int
+    /// PCRE2's lower bound on the length in code units of any match (0: it may match the empty string).
+    public let minimumMatchLength: Int
+
+    let code: OpaquePointer
+
+    /// Compiles `source`. Throws a ``PCRE2Error`` carrying PCRE2's message and the byte offset in `source`.
+    public init(_ source: String, options: PatternOptions = []) throws(PCRE2Error) {
+        guard let context = pcre2_compile_context_create_8(nil) else {
+            throw PCRE2Error(code: PCRE2_ERROR_NOMEMORY)
+        }
+        defer { pcre2_compile_context_free_8(context) }
+        pcre2_set_newline_8(context, UInt32(PCRE2_NEWLINE_ANYCRLF))
+
+        var errorCode: Int32 = 0
+        var errorOffset: Int = 0
+        let flags = options.rawValue | PCRE2_UTF
+        let compiled = source.utf8.withContiguousStorageIfAvailable { bytes in
+            pcre2_compile_8(bytes.baseAddress, bytes.count, flags, &errorCode, &errorOffset, context)
+        } ?? Array(source.utf8).withUnsafeBufferPointer { bytes in
+            pcre2_compile_8(bytes.baseAddress, bytes.count, flags, &errorCode, &errorOffset, context)
+        }
+        guard let compiled else {
+            throw PCRE2Error(code: errorCode, patternOffset: errorOffset)
+        }
+        self.code = compiled
+        self.source = source
+        self.options = options
+        self.isJITCompiled = pcre2_jit_compile_8(compiled, PCRE2_JIT_COMPLETE) == 0
+        self.captureCount = Int(Pattern.info(compiled, PCRE2_INFO_CAPTURECOUNT))
+        self.minimumMatchLength = Int(Pattern.info(compiled, PCRE2_INFO_MINLENGTH))
+    }
+
+    deinit { pcre2_code_free_8(code) }
+
+    /// Whether PCRE2 thinks the pattern may match an empty string.
+    public var canMatchEmpty: Bool { minimumMatchLength == 0 }
+
+    private static func info(_ code: OpaquePointer, _ what: Int32) -> UInt32 {
+        var value: UInt32 = 0
+        _ = pcre2_pattern_info_8(code, UInt32(what), &value)
+        return value
+    }
+}
