@@ -69,12 +69,38 @@ public struct Pipeline: Sendable {
 
     private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
+    /// A bound on passes over one document; real rule sets settle in two.
+    static let maximumPasses = 8
+
     private func cleanValidated(_ input: [UInt8], session: MatchSession) throws(CleaningError) -> CleaningResult {
         // A byte-order mark is kept aside so that `^` still matches at the start of the first line.
         let hasBOM = input.starts(with: Self.byteOrderMark)
         var document = Document(bytes: hasBOM ? Array(input.dropFirst(3)) : input)
         var removals: [Removal] = []
         var shadowHits: [Removal] = []
+        // Removing lines moves others into a `first N`/`last N` window and an in-line edit can leave a line
+        // another rule matches, so one pass is not always a fixpoint. Passes repeat until nothing changes,
+        // which makes cleaning idempotent: cleaning the output again changes nothing.
+        for _ in 0..<Self.maximumPasses {
+            let before = removals.count
+            try runStages(on: &document, removals: &removals, shadowHits: &shadowHits, session: session)
+            if removals.count == before { break }
+        }
+        let output = hasBOM ? Self.byteOrderMark + document.bytes : document.bytes
+        let changed = output != input
+        removals.sort { $0.line < $1.line }
+        if changed, let overRemoval = overRemoval(before: input, after: output, removals: removals) {
+            return CleaningResult(output: input, changed: false, removals: removals, shadowHits: shadowHits,
+                                  overRemoval: overRemoval)
+        }
+        return CleaningResult(output: output, changed: changed, removals: removals, shadowHits: shadowHits,
+                              overRemoval: nil)
+    }
+
+    /// One pass: every stage in order, each on the output of the one before.
+    private func runStages(
+        on document: inout Document, removals: inout [Removal], shadowHits: inout [Removal], session: MatchSession
+    ) throws(CleaningError) {
         for stage in stages where !stage.rules.isEmpty && !document.lines.isEmpty {
             var hits: [Hit] = []
             try document.bytes.withUnsafeBufferPointer { (buffer) throws(CleaningError) in
@@ -88,11 +114,13 @@ public struct Pipeline: Sendable {
                 }
             }
             guard !hits.isEmpty else { continue }
-            shadowHits += hits.filter { stage.rules[$0.ruleIndex].rule.status == .shadow }.map { hit in
+            for hit in hits where stage.rules[hit.ruleIndex].rule.status == .shadow {
                 let rule = stage.rules[hit.ruleIndex].rule
-                return Removal(
-                    ruleID: rule.id, stage: stage.id, action: rule.action, line: document.lines[hit.firstLine].origin,
-                    text: document.text(hit.range), replacement: nil, shadow: true)
+                let line = document.lines[hit.firstLine].origin
+                guard !shadowHits.contains(where: { $0.ruleID == rule.id && $0.line == line }) else { continue }
+                shadowHits.append(Removal(
+                    ruleID: rule.id, stage: stage.id, action: rule.action, line: line,
+                    text: document.text(hit.range), replacement: nil, shadow: true))
             }
             let editor = StageEditor(document: document, rules: stage.rules, stageID: stage.id)
             if let (edited, stageRemovals) = editor.apply(hits) {
@@ -100,15 +128,6 @@ public struct Pipeline: Sendable {
                 removals += stageRemovals
             }
         }
-        let output = hasBOM ? Self.byteOrderMark + document.bytes : document.bytes
-        let changed = output != input
-        removals.sort { $0.line < $1.line }
-        if changed, let overRemoval = overRemoval(before: input, after: output, removals: removals) {
-            return CleaningResult(output: input, changed: false, removals: removals, shadowHits: shadowHits,
-                                  overRemoval: overRemoval)
-        }
-        return CleaningResult(output: output, changed: changed, removals: removals, shadowHits: shadowHits,
-                              overRemoval: nil)
     }
 
     private func overRemoval(before: [UInt8], after: [UInt8], removals: [Removal]) -> OverRemoval? {

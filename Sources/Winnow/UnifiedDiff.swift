@@ -18,29 +18,46 @@ public enum UnifiedDiff {
             case .insert(let offset, _, _): insertedOffsets.insert(offset)
             }
         }
-        // The edit script: (operation, index into old, index into new).
-        var script: [(Operation, Int, Int)] = []
+        // The edit script, with each run of changes put in the conventional order: removals, then additions.
+        var operations: [(Operation, Line)] = []
+        var pendingRemoved: [Line] = []
+        var pendingAdded: [Line] = []
+        func flush() {
+            operations += pendingRemoved.map { (.removed, $0) } + pendingAdded.map { (.added, $0) }
+            pendingRemoved.removeAll()
+            pendingAdded.removeAll()
+        }
         var oldIndex = 0
         var newIndex = 0
         while oldIndex < oldLines.count || newIndex < newLines.count {
             if oldIndex < oldLines.count, removedOffsets.contains(oldIndex) {
-                script.append((.removed, oldIndex, newIndex))
+                pendingRemoved.append(oldLines[oldIndex])
                 oldIndex += 1
             } else if newIndex < newLines.count, insertedOffsets.contains(newIndex) {
-                script.append((.added, oldIndex, newIndex))
+                pendingAdded.append(newLines[newIndex])
                 newIndex += 1
             } else {
                 // Equal texts may still differ in their final newline.
-                let sameEnding = oldLines[oldIndex].terminated == newLines[newIndex].terminated
-                if sameEnding {
-                    script.append((.same, oldIndex, newIndex))
+                if oldLines[oldIndex].terminated == newLines[newIndex].terminated {
+                    flush()
+                    operations.append((.same, oldLines[oldIndex]))
                 } else {
-                    script.append((.removed, oldIndex, newIndex))
-                    script.append((.added, oldIndex + 1, newIndex))
+                    pendingRemoved.append(oldLines[oldIndex])
+                    pendingAdded.append(newLines[newIndex])
                 }
                 oldIndex += 1
                 newIndex += 1
             }
+        }
+        flush()
+        // Each operation with the old and new line indices it starts at.
+        var script: [(Operation, Line, Int, Int)] = []
+        oldIndex = 0
+        newIndex = 0
+        for (operation, line) in operations {
+            script.append((operation, line, oldIndex, newIndex))
+            if operation != .added { oldIndex += 1 }
+            if operation != .removed { newIndex += 1 }
         }
 
         var output = "--- \(oldName)\n+++ \(newName)\n"
@@ -57,17 +74,16 @@ public enum UnifiedDiff {
             let start = max(position, changeStart - context)
             let end = min(script.count, lastChange + context + 1)
             let hunk = script[start..<end]
-            let oldStart = hunk.first!.1
-            let newStart = hunk.first!.2
+            let oldStart = hunk.first!.2
+            let newStart = hunk.first!.3
             let oldCount = hunk.filter { $0.0 != .added }.count
             let newCount = hunk.filter { $0.0 != .removed }.count
             output += "@@ -\(range(oldStart, oldCount)) +\(range(newStart, newCount)) @@\n"
-            for (operation, oldIndex, newIndex) in hunk {
-                let line: Line
+            for (operation, line, _, _) in hunk {
                 switch operation {
-                case .same: line = oldLines[oldIndex]; output += " "
-                case .removed: line = oldLines[oldIndex]; output += "-"
-                case .added: line = newLines[newIndex]; output += "+"
+                case .same: output += " "
+                case .removed: output += "-"
+                case .added: output += "+"
                 }
                 output += line.text + "\n"
                 if !line.terminated { output += "\\ No newline at end of file\n" }

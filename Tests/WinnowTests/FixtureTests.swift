@@ -1,0 +1,28 @@
+import Foundation
+import Testing
+@testable import Winnow
+
+/// The project's own invented articles (Tests/Fixtures/articles), including traps where boilerplate words
+/// are the story.
+@Suite("Own fixtures")
+struct FixtureTests {
+    static let names = TestPaths.pairs(in: TestPaths.fixtures)
+
+    @Test func fixturesExist() { #expect(Self.names.count >= 8) }
+
+    @Test(arguments: names)
+    func byteExact(_ name: String) throws {
+        let raw = try TestPaths.read(TestPaths.fixtures.appending(path: "\(name).raw.txt"))
+        let expected = try TestPaths.read(TestPaths.fixtures.appending(path: "\(name).expected.txt"))
+        let output = try builtInPipeline.clean(raw).output
+        #expect(output == expected, "\(UnifiedDiff.make(old: String(decoding: expected, as: UTF8.self), new: String(decoding: output, as: UTF8.self), oldName: "expected", newName: "winnow"))")
+        #expect(try builtInPipeline.clean(output).output == output, "cleaning twice differs from once")
+    }
+
+    @Test func bundledExampleMatchesItsExpectedText() throws {
+        let folder = TestPaths.packageRoot.appending(path: "Examples")
+        let raw = try TestPaths.read(folder.appending(path: "article.txt"))
+        let expected = try TestPaths.read(folder.appending(path: "article.expected.txt"))
+        #expect(try builtInPipeline.clean(raw).output == expected)
+    }
+}
