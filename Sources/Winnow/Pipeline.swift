@@ -114,15 +114,15 @@ public struct Pipeline: Sendable {
                 }
             }
             guard !hits.isEmpty else { continue }
+            let editor = StageEditor(document: document, rules: stage.rules, stageID: stage.id)
             for hit in hits where stage.rules[hit.ruleIndex].rule.status == .shadow {
                 let rule = stage.rules[hit.ruleIndex].rule
                 let line = document.lines[hit.firstLine].origin
                 guard !shadowHits.contains(where: { $0.ruleID == rule.id && $0.line == line }) else { continue }
                 shadowHits.append(Removal(
                     ruleID: rule.id, stage: stage.id, action: rule.action, line: line,
-                    text: document.text(hit.range), replacement: nil, shadow: true))
+                    text: editor.removedText(of: hit), replacement: nil, shadow: true))
             }
-            let editor = StageEditor(document: document, rules: stage.rules, stageID: stage.id)
             if let (edited, stageRemovals) = editor.apply(hits) {
                 document = edited
                 removals += stageRemovals

@@ -17,6 +17,9 @@ struct RuleFileParser {
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var stages: [StageDeclaration] = []
     private(set) var rules: [Rule] = []
+    /// Keys of the mapping read last that an unknown key was reported as a likely misspelling of; their
+    /// absence is not reported again.
+    private var suggestedKeys: Set<String> = []
 
     init(source: RuleSource) {
         self.source = source
@@ -209,6 +212,7 @@ struct RuleFileParser {
     /// The mapping's entries by key; reports unknown keys (with a suggestion), duplicate and non-string keys.
     private mutating func entries(of mapping: Node.Mapping, allowed: [String], context: String) -> [String: Node] {
         var result: [String: Node] = [:]
+        suggestedKeys = []
         for (key, value) in mapping {
             guard let name = key.scalar?.string else {
                 error("\(context) keys must be plain words", at: key)
@@ -218,6 +222,7 @@ struct RuleFileParser {
                 var message = "unknown key '\(name)' in \(context)"
                 if let suggestion = Suggestion.closest(to: name, among: allowed) {
                     message += "; did you mean '\(suggestion)'?"
+                    suggestedKeys.insert(suggestion)
                 } else {
                     message += " (allowed: \(allowed.joined(separator: ", ")))"
                 }
@@ -236,6 +241,7 @@ struct RuleFileParser {
         _ key: String, in fields: [String: Node], at node: Node, ruleID: String? = nil
     ) -> Node? {
         if let value = fields[key] { return value }
+        if suggestedKeys.contains(key) { return nil }
         error("missing required key '\(key)'", at: node, ruleID: ruleID)
         return nil
     }

@@ -50,8 +50,31 @@ public struct RuleSetValidator: Sendable {
             diagnostics += probe(compiled, session: probeSession)
         }
         return Report(
-            diagnostics: diagnostics, ruleCount: ruleSet.rules.count, exampleCount: exampleCount,
+            diagnostics: Self.sortedByLocation(diagnostics), ruleCount: ruleSet.rules.count, exampleCount: exampleCount,
             failedExampleCount: failedExampleCount)
+    }
+
+    /// Orders diagnostics by file position, each note staying after the diagnostic it explains; the
+    /// sort is stable, so problems at one position keep the order they were found in.
+    static func sortedByLocation(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var groups: [[Diagnostic]] = []
+        for diagnostic in diagnostics {
+            if diagnostic.severity == .note, !groups.isEmpty {
+                groups[groups.count - 1].append(diagnostic)
+            } else {
+                groups.append([diagnostic])
+            }
+        }
+        var fileRank: [String: Int] = [:]
+        for group in groups {
+            if let file = group[0].location?.file, fileRank[file] == nil { fileRank[file] = fileRank.count }
+        }
+        func key(_ index: Int) -> (Int, Int, Int, Int) {
+            guard let location = groups[index][0].location else { return (Int.max, 0, 0, index) }
+            return (fileRank[location.file]!, location.line, location.column, index)
+        }
+        let sorted = groups.indices.sorted { key($0) < key($1) }
+        return sorted.flatMap { groups[$0] }
     }
 
     /// A pipeline of one stage holding only `rule`, with the over-removal guard off (an example is often

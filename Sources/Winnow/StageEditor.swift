@@ -12,12 +12,7 @@ struct StageEditor {
         var owner = [Int](repeating: -1, count: lines.count)
         var fragments: [Int] = []
         for (hitIndex, hit) in hits.enumerated() where rules[hit.ruleIndex].rule.status == .active {
-            var span = hit.firstLine...hit.lastLine
-            switch rules[hit.ruleIndex].rule.action {
-            case .dropLine: break
-            case .dropParagraph: span = paragraph(around: span)
-            case .cutToEnd: span = hit.firstLine...(lines.count - 1)
-            case .removeMatch, .replace:
+            guard let span = lineSpan(of: hit) else {
                 fragments.append(hitIndex)
                 continue
             }
@@ -100,6 +95,23 @@ struct StageEditor {
         return (builder.finish(), removals)
     }
 
+    /// The lines a hit's rule removes as whole lines, or nil for in-line edits.
+    func lineSpan(of hit: Hit) -> ClosedRange<Int>? {
+        switch rules[hit.ruleIndex].rule.action {
+        case .dropLine: hit.firstLine...hit.lastLine
+        case .dropParagraph: paragraph(around: hit.firstLine...hit.lastLine)
+        case .cutToEnd: hit.firstLine...(document.lines.count - 1)
+        case .removeMatch, .replace: nil
+        }
+    }
+
+    /// What a hit removes, as reported: its whole lines for line actions, else the matched text.
+    func removedText(of hit: Hit) -> String {
+        guard let span = lineSpan(of: hit) else { return document.text(hit.range) }
+        return span.map { document.text(document.lines[$0].start..<document.lines[$0].contentEnd) }
+            .joined(separator: "\n")
+    }
+
     /// Widens a span of lines to the block of consecutive non-blank lines around it.
     private func paragraph(around span: ClosedRange<Int>) -> ClosedRange<Int> {
         var first = span.lowerBound
@@ -114,7 +126,11 @@ struct StageEditor {
     /// Removes the white space a deletion leaves at each seam: all of it at the line's start or end, all
     /// but one space in the middle.
     static func tidy(_ content: inout [UInt8], seams: [Int]) {
-        for seam in seams.reversed() {
+        // Seams are handled right to left; tidying one may swallow white space reaching back past the seam
+        // before it, which then moves to where that run started.
+        var bound = content.count
+        for original in seams.reversed() {
+            let seam = min(original, bound)
             var left = seam
             while left > 0, isSpace(content[left - 1]) { left -= 1 }
             var right = seam
@@ -126,6 +142,7 @@ struct StageEditor {
             } else if hadSpaceBothSides {
                 content.replaceSubrange(left..<right, with: [content[left]])
             }
+            bound = left
         }
     }
 }

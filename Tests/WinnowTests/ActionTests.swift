@@ -45,6 +45,12 @@ struct ActionTests {
         #expect(try pipeline.cleaned("Photograph: Jane\nNext.\n") == "Next.\n")
     }
 
+    @Test func adjacentRemovalsSeparatedOnlyBySpaceTidyAsOne() throws {
+        let pipeline = try makePipeline(ruleYAML("pattern: '\\[ad\\]'\naction: remove-match"))
+        #expect(try pipeline.cleaned("Text [ad]  [ad] more [ad] [ad]\n") == "Text more\n")
+        #expect(try pipeline.cleaned("[ad] [ad] [ad]\nKept.\n") == "Kept.\n")
+    }
+
     @Test func removeMatchTakesEveryMatchOnALineWithMultibyteText() throws {
         let pipeline = try makePipeline(ruleYAML("pattern: '\\[Related: [^\\]]+\\]'\naction: remove-match"))
         #expect(try pipeline.cleaned("Café [Related: Über] naïve [Related: ñ] fin\n") == "Café naïve fin\n")

@@ -25,4 +25,14 @@ struct FixtureTests {
         let expected = try TestPaths.read(folder.appending(path: "article.expected.txt"))
         #expect(try builtInPipeline.clean(raw).output == expected)
     }
+
+    @Test func readmeCustomRuleExampleIsValidAndWorks() throws {
+        let path = TestPaths.packageRoot.appending(path: "Examples/custom-rules.yaml").path
+        let sources = RuleSet.builtInSources + (try RuleSet.sources(at: [path]))
+        #expect(RuleSetValidator().validate(sources).diagnostics.isEmpty)
+        let pipeline = try Pipeline.build(RuleSet.load(sources).0).get()
+        let article = "The stadium, sponsored by a bank, opened in 2019.\nIt seats 40,000 people.\nSponsored by Acme Tools\n"
+        #expect(try pipeline.cleaned(article)
+            == "The stadium, sponsored by a bank, opened in 2019.\nIt seats 40,000 people.\n")
+    }
 }

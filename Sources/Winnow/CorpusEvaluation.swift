@@ -1,0 +1,99 @@
+import Foundation
+import WinnowPCRE2
+
+/// How a rule set does on a folder of `NAME.raw.txt` / `NAME.expected.txt` pairs: the way to develop a
+/// rule set against real articles (`winnow validate --corpus DIR`).
+public struct CorpusEvaluation: Sendable, Codable {
+    /// The outcome for one pair.
+    public struct Pair: Sendable, Codable {
+        public let name: String
+        /// Whether the output equals the expected text byte for byte.
+        public let exact: Bool
+        /// Unified diff from the expected text to winnow's output (empty when exact).
+        public let diff: String
+        public let contentTokens: Int
+        public let lostContentTokens: Int
+        public let boilerplateTokens: Int
+        public let removedBoilerplateTokens: Int
+        /// Why the pair could not be cleaned, if it could not.
+        public let error: String?
+
+        public var contentLost: Double { contentTokens == 0 ? 0 : Double(lostContentTokens) / Double(contentTokens) }
+        public var boilerplateRecall: Double {
+            boilerplateTokens == 0 ? 1 : Double(removedBoilerplateTokens) / Double(boilerplateTokens)
+        }
+        /// Exact, and nothing failed.
+        public var passed: Bool { exact && error == nil }
+    }
+
+    public let pairs: [Pair]
+    /// Removals (and shadow hits) per rule id over the whole corpus.
+    public let ruleHits: [String: Int]
+    /// Ids of rules that removed nothing in any pair.
+    public let rulesNeverFired: [String]
+
+    public var contentTokens: Int { pairs.reduce(0) { $0 + $1.contentTokens } }
+    public var lostContentTokens: Int { pairs.reduce(0) { $0 + $1.lostContentTokens } }
+    public var boilerplateTokens: Int { pairs.reduce(0) { $0 + $1.boilerplateTokens } }
+    public var removedBoilerplateTokens: Int { pairs.reduce(0) { $0 + $1.removedBoilerplateTokens } }
+    public var contentLost: Double { contentTokens == 0 ? 0 : Double(lostContentTokens) / Double(contentTokens) }
+    public var boilerplateRecall: Double {
+        boilerplateTokens == 0 ? 1 : Double(removedBoilerplateTokens) / Double(boilerplateTokens)
+    }
+    /// Every pair exact and no content lost.
+    public var passed: Bool { pairs.allSatisfy(\.passed) && lostContentTokens == 0 }
+
+    /// Cleans every pair in `folder` with `pipeline` and scores it. Throws when the folder cannot be read
+    /// or holds no pairs.
+    public static func evaluate(folder: String, pipeline: Pipeline) throws(FileError) -> CorpusEvaluation {
+        let names = try pairNames(in: folder)
+        let session = MatchSession(limits: pipeline.options.limits)
+        var pairs: [Pair] = []
+        var hits: [String: Int] = [:]
+        for name in names {
+            let raw = try FileIO.contents(of: "\(folder)/\(name).raw.txt")
+            let expected = try FileIO.contents(of: "\(folder)/\(name).expected.txt")
+            let output: [UInt8]
+            var error: String?
+            do {
+                let result = try pipeline.clean(raw, session: session)
+                output = result.output
+                for removal in result.removals + result.shadowHits { hits[removal.ruleID, default: 0] += 1 }
+                if let overRemoval = result.overRemoval {
+                    error = "over-removal guard: \(Int(overRemoval.share * 100))% would go (rules: \(overRemoval.ruleIDs.joined(separator: ", ")))"
+                }
+            } catch let failure {
+                output = raw
+                error = "\(failure)"
+            }
+            let score = CorpusScore(raw: raw, expected: expected, output: output)
+            let diff = UnifiedDiff.make(
+                old: String(decoding: expected, as: UTF8.self), new: String(decoding: output, as: UTF8.self),
+                oldName: "\(name).expected.txt", newName: "winnow(\(name).raw.txt)")
+            pairs.append(Pair(
+                name: name, exact: output == expected, diff: diff, contentTokens: score.contentTokens,
+                lostContentTokens: score.lostContentTokens, boilerplateTokens: score.boilerplateTokens,
+                removedBoilerplateTokens: score.removedBoilerplateTokens, error: error))
+        }
+        let ruleIDs = pipeline.stages.flatMap { $0.rules.map(\.rule.id) }
+        return CorpusEvaluation(pairs: pairs, ruleHits: hits, rulesNeverFired: ruleIDs.filter { hits[$0] == nil })
+    }
+
+    /// Names that have both a `.raw.txt` and an `.expected.txt` file, sorted.
+    static func pairNames(in folder: String) throws(FileError) -> [String] {
+        let names: Set<String>
+        do {
+            names = Set(try FileManager.default.contentsOfDirectory(atPath: folder))
+        } catch {
+            throw FileError(path: folder, reason: "cannot list folder")
+        }
+        let pairs = names.filter { $0.hasSuffix(".raw.txt") }
+            .map { String($0.dropLast(".raw.txt".count)) }
+            .filter { names.contains("\($0).expected.txt") }
+            .sorted()
+        guard !pairs.isEmpty else {
+            throw FileError(path: folder, reason: "no NAME.raw.txt / NAME.expected.txt pairs found")
+        }
+        return pairs
+    }
+}
