@@ -7,9 +7,13 @@ public struct CleaningOptions: Sendable, Hashable {
     public var maxRemoval: Double
     /// Bounds on each PCRE2 match.
     public var limits: MatchLimits
+    /// Whether to skip lines that lack every literal a rule requires. Only tests and benchmarks turn it
+    /// off, to check that it changes nothing but speed.
+    public var usesPrefilter: Bool
 
-    public init(maxRemoval: Double = 0.5, limits: MatchLimits = .standard) {
+    public init(maxRemoval: Double = 0.5, limits: MatchLimits = .standard, usesPrefilter: Bool = true) {
         self.maxRemoval = maxRemoval
         self.limits = limits
+        self.usesPrefilter = usesPrefilter
     }
 }

@@ -3,25 +3,36 @@ import WinnowPCRE2
 extension CompiledRule {
     /// Every hit of this rule in `document` (whose bytes are `buffer`), within the rule's scope and not
     /// vetoed by its guard. Line-mode rules see one line at a time; `multiline` rules see the whole text.
+    /// `candidates` (origins of lines holding a required literal, from ``Prefilter``) narrows the lines
+    /// tried; lines edited since the scan are always tried.
     func hits(
-        in document: Document, buffer: UnsafeBufferPointer<UInt8>, ruleIndex: Int, session: MatchSession
+        in document: Document, buffer: UnsafeBufferPointer<UInt8>, ruleIndex: Int, session: MatchSession,
+        candidates: [Int]?
     ) throws(PCRE2Error) -> [Hit] {
         let window = document.window(for: rule.scope)
         guard !window.isEmpty else { return [] }
-        return rule.matchesAcrossLines
-            ? try documentHits(in: document, buffer: buffer, window: window, ruleIndex: ruleIndex, session: session)
-            : try lineHits(in: document, buffer: buffer, window: window, ruleIndex: ruleIndex, session: session)
+        if rule.matchesAcrossLines {
+            if let candidates, candidates.isEmpty, document.editedLines.isEmpty { return [] }
+            return try documentHits(in: document, buffer: buffer, window: window, ruleIndex: ruleIndex, session: session)
+        }
+        guard let candidates else {
+            return try lineHits(in: document, buffer: buffer, lines: window, ruleIndex: ruleIndex, session: session)
+        }
+        var lines = candidates.compactMap { document.lineIndex(origin: $0) }.filter { window.contains($0) }
+        let edited = document.editedLines.filter { window.contains($0) }
+        if !edited.isEmpty { lines = Array(Set(lines + edited)).sorted() }
+        return try lineHits(in: document, buffer: buffer, lines: lines, ruleIndex: ruleIndex, session: session)
     }
 
     /// Whether, after the first hit on a line, further hits on it matter (only for in-line edits).
     private var wantsEveryMatch: Bool { rule.action.editsInsideLine }
 
     private func lineHits(
-        in document: Document, buffer: UnsafeBufferPointer<UInt8>, window: Range<Int>, ruleIndex: Int,
+        in document: Document, buffer: UnsafeBufferPointer<UInt8>, lines: some Sequence<Int>, ruleIndex: Int,
         session: MatchSession
     ) throws(PCRE2Error) -> [Hit] {
         var hits: [Hit] = []
-        for lineIndex in window {
+        for lineIndex in lines {
             let line = document.lines[lineIndex]
             guard line.contentEnd > line.start else { continue }
             let subject = UnsafeBufferPointer(rebasing: buffer[line.start..<line.contentEnd])

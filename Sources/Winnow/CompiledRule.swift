@@ -5,6 +5,17 @@ public struct CompiledRule: Sendable {
     public let rule: Rule
     let pattern: Pattern
     let guardPattern: Pattern?
+    /// Literals one of which every match contains (ASCII-case-folded), or nil when none could be proven;
+    /// lines without any of them are never shown to the pattern.
+    let requiredLiterals: [[UInt8]]?
+
+    /// Whether the prefilter can narrow the lines this rule runs on.
+    public var hasRequiredLiteral: Bool { requiredLiterals != nil }
+
+    /// The same rule, run on every line of its scope.
+    var withoutRequiredLiterals: CompiledRule {
+        CompiledRule(rule: rule, pattern: pattern, guardPattern: guardPattern, requiredLiterals: nil)
+    }
 
     /// Compiles the rule's pattern and guard; every problem comes back as a diagnostic pointing into the
     /// rule file, with the pattern echoed and a caret under the offending character.
@@ -24,7 +35,9 @@ public struct CompiledRule: Sendable {
                 at: rule.patternPlacement?.start ?? rule.location, ruleID: rule.id))
         }
         guard let pattern, diagnostics.isEmpty else { return .failure(DiagnosticList(diagnostics)) }
-        return .success(CompiledRule(rule: rule, pattern: pattern, guardPattern: guardPattern))
+        return .success(CompiledRule(
+            rule: rule, pattern: pattern, guardPattern: guardPattern,
+            requiredLiterals: RequiredLiterals.extract(pattern: rule.pattern, flags: rule.flags)))
     }
 
     private static func compile(

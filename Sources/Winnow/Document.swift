@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A text as UTF-8 bytes with an index of its lines. Matching and editing work on byte offsets; nothing
 /// here makes a `String` per line.
 struct Document {
@@ -9,42 +15,58 @@ struct Document {
         var end: Int
         /// 1-based line number in the document as it was given to the pipeline.
         var origin: Int
+        /// Whether an in-line edit changed the text since the prefilter scanned it.
+        var edited = false
     }
 
     private(set) var bytes: [UInt8]
     private(set) var lines: [Line]
+    /// Indices of the lines with `edited` set, in order.
+    private(set) var editedLines: [Int]
 
     /// Indexes the lines of `bytes`. A lone CR is text, not a line break.
     init(bytes: [UInt8]) {
         self.bytes = bytes
         self.lines = Document.indexLines(bytes)
+        self.editedLines = []
     }
 
     init(bytes: [UInt8], lines: [Line]) {
         self.bytes = bytes
         self.lines = lines
+        self.editedLines = lines.indices.filter { lines[$0].edited }
     }
 
     private static func indexLines(_ bytes: [UInt8]) -> [Line] {
         var lines: [Line] = []
-        lines.reserveCapacity(bytes.count / 64 + 1)
         bytes.withUnsafeBufferPointer { buffer in
-            var start = 0
-            var index = 0
+            guard let base = buffer.baseAddress else { return }
             let count = buffer.count
-            while index < count {
-                if buffer[index] == UInt8(ascii: "\n") {
-                    let contentEnd = index > start && buffer[index - 1] == UInt8(ascii: "\r") ? index - 1 : index
-                    lines.append(Line(start: start, contentEnd: contentEnd, end: index + 1, origin: lines.count + 1))
-                    start = index + 1
+            var start = 0
+            while start < count {
+                // memchr finds the next LF many bytes at a time.
+                guard let found = memchr(base + start, Int32(UInt8(ascii: "\n")), count - start) else {
+                    lines.append(Line(start: start, contentEnd: count, end: count, origin: lines.count + 1))
+                    break
                 }
-                index += 1
-            }
-            if start < count {
-                lines.append(Line(start: start, contentEnd: count, end: count, origin: lines.count + 1))
+                let newline = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
+                let contentEnd = newline > start && base[newline - 1] == UInt8(ascii: "\r") ? newline - 1 : newline
+                lines.append(Line(start: start, contentEnd: contentEnd, end: newline + 1, origin: lines.count + 1))
+                start = newline + 1
             }
         }
         return lines
+    }
+
+    /// The index of the line that came from original line `origin`, if it is still there.
+    func lineIndex(origin: Int) -> Int? {
+        var low = 0
+        var high = lines.count
+        while low < high {
+            let middle = (low + high) / 2
+            if lines[middle].origin < origin { low = middle + 1 } else { high = middle }
+        }
+        return low < lines.count && lines[low].origin == origin ? low : nil
     }
 
     /// Whether the line holds only spaces and tabs.

@@ -6,11 +6,29 @@ import WinnowPCRE2
 public struct Pipeline: Sendable {
     public let stages: [Stage]
     public let options: CleaningOptions
+    private let prefilter: Prefilter
+    /// Where each stage's rules start in the pipeline-wide rule order the prefilter uses.
+    private let ruleOffsets: [Int]
+    /// Whether a second pass can find something the first did not: only when some rule depends on other
+    /// lines (a scope, a multi-line pattern) or edits inside lines. Otherwise one pass is a fixpoint.
+    private let needsFixpoint: Bool
 
     /// A pipeline from stages composed in code.
     public init(stages: [Stage], options: CleaningOptions = CleaningOptions()) {
         self.stages = stages
         self.options = options
+        let rules = stages.flatMap(\.rules)
+        self.prefilter = Prefilter(rules: options.usesPrefilter ? rules : rules.map { $0.withoutRequiredLiterals })
+        var offsets: [Int] = []
+        var total = 0
+        for stage in stages {
+            offsets.append(total)
+            total += stage.rules.count
+        }
+        self.ruleOffsets = offsets
+        self.needsFixpoint = rules.contains {
+            $0.rule.scope != .anywhere || $0.rule.matchesAcrossLines || $0.rule.action.editsInsideLine
+        }
     }
 
     /// Compiles `ruleSet` into a pipeline honouring `selection`. Fails with every problem found (rules that
@@ -81,9 +99,11 @@ public struct Pipeline: Sendable {
         // Removing lines moves others into a `first N`/`last N` window and an in-line edit can leave a line
         // another rule matches, so one pass is not always a fixpoint. Passes repeat until nothing changes,
         // which makes cleaning idempotent: cleaning the output again changes nothing.
-        for _ in 0..<Self.maximumPasses {
+        let candidates = prefilter.candidates(in: document)
+        for _ in 0..<(needsFixpoint ? Self.maximumPasses : 1) {
             let before = removals.count
-            try runStages(on: &document, removals: &removals, shadowHits: &shadowHits, session: session)
+            try runStages(
+                on: &document, candidates: candidates, removals: &removals, shadowHits: &shadowHits, session: session)
             if removals.count == before { break }
         }
         let output = hasBOM ? Self.byteOrderMark + document.bytes : document.bytes
@@ -99,14 +119,17 @@ public struct Pipeline: Sendable {
 
     /// One pass: every stage in order, each on the output of the one before.
     private func runStages(
-        on document: inout Document, removals: inout [Removal], shadowHits: inout [Removal], session: MatchSession
+        on document: inout Document, candidates: Prefilter.Candidates, removals: inout [Removal],
+        shadowHits: inout [Removal], session: MatchSession
     ) throws(CleaningError) {
-        for stage in stages where !stage.rules.isEmpty && !document.lines.isEmpty {
+        for (stageIndex, stage) in stages.enumerated() where !stage.rules.isEmpty && !document.lines.isEmpty {
             var hits: [Hit] = []
             try document.bytes.withUnsafeBufferPointer { (buffer) throws(CleaningError) in
                 for (index, rule) in stage.rules.enumerated() {
                     do throws(PCRE2Error) {
-                        hits += try rule.hits(in: document, buffer: buffer, ruleIndex: index, session: session)
+                        hits += try rule.hits(
+                            in: document, buffer: buffer, ruleIndex: index, session: session,
+                            candidates: candidates[ruleOffsets[stageIndex] + index])
                     } catch {
                         let line = Self.failureLine(of: rule, in: document, buffer: buffer, session: session)
                         throw .matchFailed(ruleID: rule.rule.id, stage: stage.id, line: line, error: error)

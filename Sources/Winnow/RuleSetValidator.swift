@@ -11,6 +11,9 @@ public struct RuleSetValidator: Sendable {
         public let ruleCount: Int
         public let exampleCount: Int
         public let failedExampleCount: Int
+        /// Rules whose pattern has no literal the prefilter can look for: they run on every line of their
+        /// scope, which costs a regex call per line.
+        public let rulesWithoutLiteral: [String]
         /// Whether the rule set may be used for cleaning (no errors).
         public var isValid: Bool { !diagnostics.containsErrors }
     }
@@ -29,6 +32,7 @@ public struct RuleSetValidator: Sendable {
         let probeSession = MatchSession(limits: probeLimits)
         var exampleCount = 0
         var failedExampleCount = 0
+        var rulesWithoutLiteral: [String] = []
         for rule in ruleSet.rules {
             var activeRule = rule
             activeRule.status = .active
@@ -39,6 +43,7 @@ public struct RuleSetValidator: Sendable {
                 diagnostics += failure.diagnostics
                 continue
             }
+            if !compiled.hasRequiredLiteral { rulesWithoutLiteral.append(rule.id) }
             let pipeline = Self.pipeline(running: compiled)
             for example in rule.examples {
                 exampleCount += 1
@@ -51,7 +56,7 @@ public struct RuleSetValidator: Sendable {
         }
         return Report(
             diagnostics: Self.sortedByLocation(diagnostics), ruleCount: ruleSet.rules.count, exampleCount: exampleCount,
-            failedExampleCount: failedExampleCount)
+            failedExampleCount: failedExampleCount, rulesWithoutLiteral: rulesWithoutLiteral)
     }
 
     /// Orders diagnostics by file position, each note staying after the diagnostic it explains; the

@@ -171,7 +171,7 @@ extension StageEditor {
             if afterRemoval, document.isBlank(index), lines.isEmpty || lastKeptIsBlank { return }
             lines.append(Document.Line(
                 start: bytes.count, contentEnd: bytes.count + line.contentEnd - line.start,
-                end: bytes.count + line.end - line.start, origin: line.origin))
+                end: bytes.count + line.end - line.start, origin: line.origin, edited: line.edited))
             bytes += document.bytes[line.start..<line.end]
             lastKeptIsBlank = document.isBlank(index)
             afterRemoval = false
@@ -183,7 +183,7 @@ extension StageEditor {
             bytes += content
             let contentEnd = bytes.count
             bytes += document.bytes[source.contentEnd..<source.end]
-            lines.append(Document.Line(start: start, contentEnd: contentEnd, end: bytes.count, origin: origin))
+            lines.append(Document.Line(start: start, contentEnd: contentEnd, end: bytes.count, origin: origin, edited: true))
             lastKeptIsBlank = false
             afterRemoval = false
         }

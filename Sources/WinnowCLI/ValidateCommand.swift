@@ -43,6 +43,7 @@ struct ValidateCommand: ParsableCommand {
         let errors: Int
         let warnings: Int
         let valid: Bool
+        let rulesWithoutLiteral: [String]
     }
 
     func run() throws {
@@ -65,12 +66,18 @@ struct ValidateCommand: ParsableCommand {
         case .json:
             StandardStreams.print(DiagnosticFormatter.json(report.diagnostics, summary: Summary(
                 rules: report.ruleCount, examples: report.exampleCount, failedExamples: report.failedExampleCount,
-                errors: errors, warnings: warnings, valid: valid)))
+                errors: errors, warnings: warnings, valid: valid, rulesWithoutLiteral: report.rulesWithoutLiteral)))
         case .human:
             for line in DiagnosticFormatter.human(report.diagnostics) { StandardStreams.print(line) }
             if !noBuiltin, report.diagnostics.contains(where: { $0.message.hasPrefix("duplicate rule id") }) {
                 StandardStreams.print(
                     "hint: the built-in rules are checked too; to check an edited copy of Rules/ alone, add --no-builtin")
+            }
+            if !report.rulesWithoutLiteral.isEmpty {
+                StandardStreams.print(
+                    "note: \(report.rulesWithoutLiteral.count) rule\(report.rulesWithoutLiteral.count == 1 ? "" : "s") "
+                        + "with no required literal run on every line of their scope: "
+                        + report.rulesWithoutLiteral.joined(separator: ", "))
             }
             StandardStreams.print(
                 "\(valid ? "valid" : "invalid"): \(report.ruleCount) rules, \(report.exampleCount) examples "

@@ -1,0 +1,62 @@
+/// Decides which lines each rule needs to look at: one scan of the document for the required literals of
+/// every rule (``RequiredLiterals``) replaces a regex call per line per rule. A rule whose pattern has
+/// no usable literal is run on every line of its scope.
+struct Prefilter: Sendable {
+    /// For each rule (in pipeline order), its literal ids, or nil when it must always run.
+    private let literalIDs: [[Int32]?]
+    private let scanner: LiteralScanner?
+    /// For each literal id, the rules (pipeline order) that require it.
+    private let rulesByLiteral: [[Int32]]
+
+    /// Candidate lines for each rule, as origins (1-based line numbers of the document first scanned),
+    /// sorted; nil for rules that always run.
+    typealias Candidates = [[Int]?]
+
+    init(rules: [CompiledRule]) {
+        var literalIndex: [[UInt8]: Int32] = [:]
+        var literals: [[UInt8]] = []
+        var rulesByLiteral: [[Int32]] = []
+        var literalIDs: [[Int32]?] = []
+        for (ruleIndex, rule) in rules.enumerated() {
+            guard let required = rule.requiredLiterals else {
+                literalIDs.append(nil)
+                continue
+            }
+            var ids: [Int32] = []
+            for literal in required {
+                let id = literalIndex[literal] ?? {
+                    let id = Int32(literals.count)
+                    literalIndex[literal] = id
+                    literals.append(literal)
+                    rulesByLiteral.append([])
+                    return id
+                }()
+                rulesByLiteral[Int(id)].append(Int32(ruleIndex))
+                ids.append(id)
+            }
+            literalIDs.append(ids)
+        }
+        self.literalIDs = literalIDs
+        self.rulesByLiteral = rulesByLiteral
+        self.scanner = literals.isEmpty ? nil : LiteralScanner(literals: literals)
+    }
+
+    /// Scans `document` once and returns, per rule, the lines holding one of its literals.
+    func candidates(in document: Document) -> Candidates {
+        var found: [[Int]?] = literalIDs.map { $0 == nil ? nil : [] }
+        guard let scanner, !document.lines.isEmpty else { return found }
+        var lastLine = [Int](repeating: -1, count: literalIDs.count)
+        document.bytes.withUnsafeBufferPointer { buffer in
+            var line = 0
+            scanner.scan(buffer) { literal, end in
+                // Occurrences arrive in order, so the line index only moves forward.
+                while document.lines[line].end < end { line += 1 }
+                for rule in rulesByLiteral[Int(literal)] where lastLine[Int(rule)] != line {
+                    lastLine[Int(rule)] = line
+                    found[Int(rule)]!.append(document.lines[line].origin)
+                }
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,469 @@
+/// Finds literal strings that every match of a PCRE2 pattern must contain — "at least one of these" — so
+/// that a line containing none of them can be skipped without running the pattern.
+///
+/// The analysis is conservative: anything it does not fully understand (verbs, conditionals, recursion,
+/// back-references, option changes it cannot follow) contributes no literal, and a pattern whose
+/// requirement cannot be proven gets none at all; such a rule then runs on every line. Literals are
+/// ASCII-case-folded (A–Z as a–z) and matched against case-folded text, which is a superset of what a
+/// case-sensitive pattern needs. Under caseless matching, letters whose Unicode case partners lie
+/// outside ASCII (k: KELVIN SIGN, s: LONG S) and any other cased non-ASCII letter end a literal, since
+/// ASCII folding cannot find their other forms.
+enum RequiredLiterals {
+    /// The literal set of a pattern, or nil when no useful set (every string at least two bytes) exists.
+    static func extract(pattern: String, flags: Set<RuleFlag>) -> [[UInt8]]? {
+        let source = Array(pattern.unicodeScalars)
+        let caseless = flags.contains(.caseless) || hasInlineOption("i", in: source)
+        var parser = Parser(source: source, caseless: caseless, extended: flags.contains(.extended))
+        guard let node = parser.parseAlternation(), parser.atEnd, !parser.failed else { return nil }
+        guard let literals = node.info.best, !literals.isEmpty,
+              literals.allSatisfy({ $0.count >= minimumLength || ($0.count == 1 && rareBytes.contains($0[0])) })
+        else { return nil }
+        return literals.sorted { $0.lexicographicallyPrecedes($1) }
+    }
+
+    /// Shorter literals match too often to save work, except single bytes that article text rarely holds.
+    static let minimumLength = 2
+    static let rareBytes = Set("#[]{}|@~^*_<>\\".utf8)
+    /// A literal this long is selective enough that a smaller set beats a longer literal.
+    static let rareEnoughLength = 6
+    /// Bounds on the sets built from alternations and concatenations.
+    static let maximumSetSize = 64
+    static let maximumLiteralLength = 64
+
+    /// Whether an inline option setting such as `(?i)`, `(?i:` or `(?mi-s)` turns on `option` anywhere.
+    private static func hasInlineOption(_ option: Unicode.Scalar, in source: [Unicode.Scalar]) -> Bool {
+        var index = 0
+        while index + 1 < source.count {
+            if source[index] == "\\" {
+                index += 2
+                continue
+            }
+            if source[index] == "(", source[index + 1] == "?" {
+                var cursor = index + 2
+                while cursor < source.count, source[cursor].properties.isAlphabetic || source[cursor] == "-" {
+                    if source[cursor] == "-" { break }
+                    if source[cursor] == option { return true }
+                    cursor += 1
+                }
+            }
+            index += 1
+        }
+        return false
+    }
+
+    /// What a sub-pattern says about the text it matches.
+    struct Info {
+        /// The node matches exactly one of these strings (case-folded), if known.
+        var exact: Set<[UInt8]>?
+        /// Every match contains at least one of these, if known.
+        var required: Set<[UInt8]>?
+
+        static let unknown = Info(exact: nil, required: nil)
+        static let zeroWidth = Info(exact: [[]], required: nil)
+
+        /// The most selective set known.
+        var best: Set<[UInt8]>? { Self.better(exact.flatMap(Self.usable), required.flatMap(Self.usable)) }
+
+        static func usable(_ set: Set<[UInt8]>) -> Set<[UInt8]>? {
+            set.contains(where: \.isEmpty) ? nil : set
+        }
+
+        /// Past a few bytes a literal is rare enough; then fewer strings are better (they keep the
+        /// union of an alternation small), then longer ones.
+        static func better(_ a: Set<[UInt8]>?, _ b: Set<[UInt8]>?) -> Set<[UInt8]>? {
+            guard let a else { return b }
+            guard let b else { return a }
+            let shortestA = a.map(\.count).min() ?? 0
+            let shortestB = b.map(\.count).min() ?? 0
+            let rareA = min(shortestA, RequiredLiterals.rareEnoughLength)
+            let rareB = min(shortestB, RequiredLiterals.rareEnoughLength)
+            if rareA != rareB { return rareA > rareB ? a : b }
+            if a.count != b.count { return a.count < b.count ? a : b }
+            return shortestA >= shortestB ? a : b
+        }
+    }
+
+    indirect enum Node {
+        case literal([UInt8])
+        case any
+        case assertion
+        case lookaround(Node)
+        case sequence([Node])
+        case alternation([Node])
+        case repetition(Node, minimum: Int, maximum: Int?)
+
+        var info: Info {
+            switch self {
+            case .literal(let bytes):
+                return Info(exact: [bytes], required: [bytes])
+            case .any:
+                return .unknown
+            case .assertion:
+                return .zeroWidth
+            case .lookaround(let inner):
+                // Zero-width, but a positive lookaround's text must be in the subject too.
+                return Info(exact: [[]], required: inner.info.best)
+            case .repetition(let inner, let minimum, let maximum):
+                guard minimum >= 1 else { return .unknown }
+                let innerInfo = inner.info
+                let exact = minimum == 1 && maximum == 1 ? innerInfo.exact : nil
+                return Info(exact: exact, required: innerInfo.best)
+            case .alternation(let branches):
+                let infos = branches.map(\.info)
+                var exact: Set<[UInt8]>? = []
+                var required: Set<[UInt8]>? = []
+                for info in infos {
+                    exact = exact.flatMap { set in info.exact.map { set.union($0) } }
+                    required = required.flatMap { set in (info.best ?? info.exact).map { set.union($0) } }
+                }
+                if let set = exact, set.count > RequiredLiterals.maximumSetSize { exact = nil }
+                if let set = required, set.count > RequiredLiterals.maximumSetSize { required = nil }
+                return Info(exact: exact, required: required.flatMap(Info.usable))
+            case .sequence(let items):
+                return Self.sequenceInfo(items.map(\.info))
+            }
+        }
+
+        /// Concatenation: runs of exactly-known items combine into longer literals (a cross product,
+        /// bounded); the best of those and of each item's own requirement is the sequence's requirement.
+        private static func sequenceInfo(_ infos: [Info]) -> Info {
+            var best: Set<[UInt8]>?
+            var run: Set<[UInt8]>? = [[]]
+            var allExact = true
+            for info in infos {
+                best = Info.better(best, info.required.flatMap(Info.usable))
+                if let exact = info.exact, let current = run, let product = product(current, exact) {
+                    run = product
+                } else {
+                    best = Info.better(best, run.flatMap(Info.usable))
+                    run = info.exact ?? [[]]
+                    allExact = false
+                }
+            }
+            best = Info.better(best, run.flatMap(Info.usable))
+            return Info(exact: allExact ? run : nil, required: best)
+        }
+
+        private static func product(_ left: Set<[UInt8]>, _ right: Set<[UInt8]>) -> Set<[UInt8]>? {
+            guard left.count * right.count <= RequiredLiterals.maximumSetSize else { return nil }
+            var result = Set<[UInt8]>()
+            for a in left {
+                for b in right {
+                    let joined = a + b
+                    guard joined.count <= RequiredLiterals.maximumLiteralLength else { return nil }
+                    result.insert(joined)
+                }
+            }
+            return result
+        }
+    }
+
+    /// A recursive-descent reader of the PCRE2 syntax that matters for literals.
+    struct Parser {
+        let source: [Unicode.Scalar]
+        let caseless: Bool
+        private(set) var index = 0
+        private(set) var failed = false
+        private var isExtended: Bool
+
+        init(source: [Unicode.Scalar], caseless: Bool, extended: Bool) {
+            self.source = source
+            self.caseless = caseless
+            self.isExtended = extended
+        }
+
+        var atEnd: Bool { index >= source.count }
+
+        mutating func parseAlternation() -> Node? {
+            var branches: [Node] = []
+            repeat {
+                guard let branch = parseSequence() else { return nil }
+                branches.append(branch)
+            } while consume("|")
+            return branches.count == 1 ? branches[0] : .alternation(branches)
+        }
+
+        private mutating func parseSequence() -> Node? {
+            var items: [Node] = []
+            while !atEnd, !failed {
+                skipExtendedSpace()
+                guard let next = peek(), next != "|", next != ")" else { break }
+                guard let atom = parseAtom() else { return nil }
+                items.append(parseQuantifier(on: atom))
+            }
+            return failed ? nil : .sequence(items)
+        }
+
+        private mutating func parseQuantifier(on atom: Node) -> Node {
+            skipExtendedSpace()
+            guard let next = peek() else { return atom }
+            var minimum: Int
+            var maximum: Int?
+            switch next {
+            case "*": minimum = 0; maximum = nil; index += 1
+            case "+": minimum = 1; maximum = nil; index += 1
+            case "?": minimum = 0; maximum = 1; index += 1
+            case "{":
+                guard let bounds = parseBraces() else { return atom }
+                (minimum, maximum) = bounds
+            default: return atom
+            }
+            if peek() == "?" || peek() == "+" { index += 1 }
+            return .repetition(atom, minimum: minimum, maximum: maximum)
+        }
+
+        /// `{n}`, `{n,}`, `{n,m}`; anything else is a literal brace, left unread.
+        private mutating func parseBraces() -> (Int, Int?)? {
+            var cursor = index + 1
+            func number() -> Int? {
+                var value: Int?
+                while cursor < source.count, let digit = Int(String(source[cursor])), source[cursor].isASCII {
+                    value = (value ?? 0) * 10 + digit
+                    cursor += 1
+                }
+                return value
+            }
+            guard let minimum = number() else { return nil }
+            var maximum: Int? = minimum
+            if cursor < source.count, source[cursor] == "," {
+                cursor += 1
+                maximum = number()
+            }
+            guard cursor < source.count, source[cursor] == "}" else { return nil }
+            index = cursor + 1
+            return (minimum, maximum)
+        }
+
+        private mutating func parseAtom() -> Node? {
+            guard let scalar = next() else { return nil }
+            switch scalar {
+            case "(": return parseGroup()
+            case "[": return parseClass()
+            case "\\": return parseEscape()
+            case ".": return .any
+            case "^", "$": return .assertion
+            default: return literal(scalar)
+            }
+        }
+
+        private mutating func parseGroup() -> Node? {
+            if consume("*") { return fail() }  // verbs such as (*ACCEPT) change what a match needs
+            guard consume("?") else { return closeGroup(parseAlternation()) }
+            guard let kind = next() else { return fail() }
+            switch kind {
+            case ":", ">", "|": return closeGroup(parseAlternation())
+            case "=": return closeGroup(parseAlternation()).map { .lookaround($0) }
+            case "!": return closeGroup(parseAlternation()).map { _ in .assertion }
+            case "<":
+                if consume("=") { return closeGroup(parseAlternation()).map { .lookaround($0) } }
+                if consume("!") { return closeGroup(parseAlternation()).map { _ in .assertion } }
+                return skipName(until: ">") ? closeGroup(parseAlternation()) : fail()
+            case "'": return skipName(until: "'") ? closeGroup(parseAlternation()) : fail()
+            case "P":
+                guard consume("<"), skipName(until: ">") else { return fail() }
+                return closeGroup(parseAlternation())
+            case "#":
+                while let scalar = next(), scalar != ")" {}
+                return .assertion
+            default:
+                index -= 1
+                return parseOptionSetting()
+            }
+        }
+
+        /// `(?i)`, `(?i:…)`, `(?-s)`. Anything else here (recursion, subroutine calls, conditionals,
+        /// callouts) gives up. `x` changes parsing itself and is understood only at the very start.
+        private mutating func parseOptionSetting() -> Node? {
+            let start = index - 2
+            var turnsOnExtended = false
+            while let scalar = peek(), "imnsxJU-^".unicodeScalars.contains(scalar) {
+                if scalar == "x" { turnsOnExtended = true }
+                index += 1
+            }
+            if turnsOnExtended {
+                guard start == 0, peek() == ")" else { return fail() }
+                isExtended = true
+            }
+            if consume(")") { return .assertion }
+            if consume(":") { return closeGroup(parseAlternation()) }
+            return fail()
+        }
+
+        private mutating func closeGroup(_ node: Node?) -> Node? {
+            guard let node, consume(")") else { return fail() }
+            return node
+        }
+
+        private mutating func skipName(until terminator: Unicode.Scalar) -> Bool {
+            while let scalar = next() {
+                if scalar == terminator { return true }
+                guard scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == "_" else {
+                    return false
+                }
+            }
+            return false
+        }
+
+        /// A class of a few ASCII characters (after folding) is a set of literals; anything else is `any`.
+        private mutating func parseClass() -> Node? {
+            var members = Set<[UInt8]>()
+            var understood = true
+            if consume("^") { understood = false }
+            var first = true
+            while let scalar = next() {
+                if scalar == "]", !first { break }
+                first = false
+                var member: Unicode.Scalar? = scalar
+                if scalar == "\\" {
+                    guard let escaped = next() else { return fail() }
+                    member = Self.literalEscape(escaped)
+                    if member == nil { understood = false }
+                } else if scalar == "[", peek() == ":" {
+                    while let inner = next(), inner != "]" {}
+                    understood = false
+                    member = nil
+                }
+                if peek() == "-", index + 1 < source.count, source[index + 1] != "]" {
+                    index += 1
+                    guard let upper = next() else { return fail() }
+                    if upper == "\\" { _ = next() }
+                    understood = false
+                    continue
+                }
+                if let member {
+                    if let bytes = literalBytes(member) { members.insert(bytes) } else { understood = false }
+                }
+            }
+            guard understood, !members.isEmpty, members.count <= 4 else { return .any }
+            return .alternation(members.map { .literal($0) })
+        }
+
+        private mutating func parseEscape() -> Node? {
+            guard let scalar = next() else { return fail() }
+            switch scalar {
+            case "Q":
+                var bytes: [Node] = []
+                while let inner = next() {
+                    if inner == "\\", peek() == "E" {
+                        index += 1
+                        break
+                    }
+                    bytes.append(literal(inner))
+                }
+                return .sequence(bytes)
+            case "E": return .assertion
+            case "b", "B", "A", "z", "Z", "G": return .assertion
+            case "K": return .any  // resets the match start: the text before it is no longer "exact"
+            case "x":
+                guard let value = parseHexEscape(), let decoded = Unicode.Scalar(value) else { return .any }
+                return literal(decoded)
+            case "1"..."9":
+                // A back-reference (or an octal escape): text we cannot know, but no obstacle.
+                while let digit = peek(), ("0"..."9").contains(digit) { index += 1 }
+                return .any
+            case "g", "k":
+                if let open = peek(), "{<'".unicodeScalars.contains(open) {
+                    let close: Unicode.Scalar = open == "{" ? "}" : open == "<" ? ">" : "'"
+                    index += 1
+                    while let inner = next(), inner != close {}
+                } else {
+                    if peek() == "-" || peek() == "+" { index += 1 }
+                    while let digit = peek(), ("0"..."9").contains(digit) { index += 1 }
+                }
+                return .any
+            case "p", "P":
+                if consume("{") { while let inner = next(), inner != "}" {} } else { _ = next() }
+                return .any
+            case "c", "o", "0", "N", "X", "C", "R", "d", "D", "w", "W", "s", "S", "h", "H", "v", "V":
+                if scalar == "o" || scalar == "N", consume("{") { while let inner = next(), inner != "}" {} }
+                if scalar == "c" { _ = next() }
+                if scalar == "0" {
+                    for _ in 0..<2 where peek().map({ ("0"..."7").contains($0) }) == true { index += 1 }
+                }
+                return .any
+            default:
+                guard let literalScalar = Self.literalEscape(scalar) else { return .any }
+                return literal(literalScalar)
+            }
+        }
+
+        private mutating func parseHexEscape() -> UInt32? {
+            if consume("{") {
+                var digits = ""
+                while let scalar = next(), scalar != "}" { digits.unicodeScalars.append(scalar) }
+                return UInt32(digits, radix: 16)
+            }
+            var digits = ""
+            while digits.count < 2, let scalar = peek(), scalar.properties.isASCIIHexDigit {
+                digits.unicodeScalars.append(scalar)
+                index += 1
+            }
+            return UInt32(digits, radix: 16)
+        }
+
+        /// The character an escape such as `\.` or `\t` stands for, or nil for class escapes.
+        static func literalEscape(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+            switch scalar {
+            case "t": "\t"
+            case "n": "\n"
+            case "r": "\r"
+            case "f": "\u{0C}"
+            case "e": "\u{1B}"
+            case "a": "\u{07}"
+            default: scalar.properties.isAlphabetic || scalar.properties.numericType != nil ? nil : scalar
+            }
+        }
+
+        private func literal(_ scalar: Unicode.Scalar) -> Node {
+            literalBytes(scalar).map { .literal($0) } ?? .any
+        }
+
+        /// The folded UTF-8 bytes a scalar contributes to a literal, or nil when it cannot be part of one:
+        /// line breaks (literals never span lines), and under caseless matching the letters whose other
+        /// cases ASCII folding cannot find.
+        private func literalBytes(_ scalar: Unicode.Scalar) -> [UInt8]? {
+            if scalar == "\n" || scalar == "\r" { return nil }
+            if scalar.isASCII {
+                let byte = UInt8(scalar.value)
+                if caseless, [UInt8(ascii: "k"), UInt8(ascii: "s"), UInt8(ascii: "K"), UInt8(ascii: "S")].contains(byte) {
+                    return nil
+                }
+                return [LiteralScanner.fold(byte)]
+            }
+            if caseless, scalar.properties.isCased { return nil }
+            return Array(String(scalar).utf8)
+        }
+
+        private mutating func skipExtendedSpace() {
+            guard isExtended else { return }
+            while let scalar = peek() {
+                if scalar.properties.isWhitespace {
+                    index += 1
+                } else if scalar == "#" {
+                    while let inner = next(), inner != "\n" {}
+                } else {
+                    return
+                }
+            }
+        }
+
+        private func peek() -> Unicode.Scalar? { index < source.count ? source[index] : nil }
+
+        private mutating func next() -> Unicode.Scalar? {
+            guard index < source.count else { return nil }
+            defer { index += 1 }
+            return source[index]
+        }
+
+        private mutating func consume(_ scalar: Unicode.Scalar) -> Bool {
+            guard peek() == scalar else { return false }
+            index += 1
+            return true
+        }
+
+        private mutating func fail() -> Node? {
+            failed = true
+            return nil
+        }
+    }
+}

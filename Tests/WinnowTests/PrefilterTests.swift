@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+@testable import Winnow
+import WinnowPCRE2
+
+@Suite("Prefilter: required literals and the literal scanner")
+struct PrefilterTests {
+    private func literals(_ pattern: String, _ flags: Set<RuleFlag> = []) -> [String]? {
+        RequiredLiterals.extract(pattern: pattern, flags: flags)?.map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    @Test func literalsOfCommonShapes() {
+        #expect(literals("^Image via \\w+$") == ["image via "])
+        #expect(literals("(?i)foo|bar") == ["bar", "foo"])
+        #expect(literals("a(b|c)d") == ["abd", "acd"])
+        #expect(literals("[Cc]opyright \\d{4}") == ["copyright "])
+        #expect(literals("\\Qa.b\\E+") == ["a.b"])
+        #expect(literals("(?!abc)def") == ["def"])
+        #expect(literals("\\d+ (?=Originally published)") == ["originally published"])
+        #expect(literals("©\\s*2024") == ["2024"])
+        #expect(literals("(?x) foo \\  bar # comment") == ["foo bar"])
+        #expect(literals("(?:Photo|Image)s?(?: credit)?: \\S+") == ["image", "photo"])
+        #expect(literals("#\\w+") == ["#"])
+    }
+
+    @Test func caselessPatternsDropLettersWithNonASCIICasePartners() {
+        // K matches KELVIN SIGN and s matches LONG S under Unicode caseless matching.
+        #expect(literals("Kelvin", [.caseless]) == ["elvin"])
+        #expect(literals("^Comments$", [.caseless]) == ["comment"])
+        #expect(literals("(?i:Élan vital)") == ["lan vital"])
+        #expect(literals("Élan vital") == ["Élan vital".lowercased().replacingOccurrences(of: "é", with: "É")])
+    }
+
+    @Test func patternsWithoutProvableLiteralsGetNone() {
+        #expect(literals("x*") == nil)
+        #expect(literals("\\d+") == nil)
+        #expect(literals("a|\\w+") == nil)
+        #expect(literals("(*ACCEPT)abc") == nil)
+        #expect(literals("abc (?x) d e") == nil)
+        #expect(literals("(?R)?abc") == nil)
+        #expect(literals("(?(1)abc|def)") == nil)
+        #expect(literals("[^abc]+") == nil)
+    }
+
+    @Test func scannerFindsOverlappingLiteralsCaseInsensitively() {
+        let scanner = LiteralScanner(literals: [Array("he".utf8), Array("she".utf8), Array("hers".utf8), Array("©".utf8)])
+        var found: [String] = []
+        let text = Array("USHERS © she".utf8)
+        text.withUnsafeBufferPointer { buffer in
+            scanner.scan(buffer) { literal, end in found.append("\(literal)@\(end)") }
+        }
+        #expect(found.sorted() == ["0@4", "0@13", "1@4", "1@13", "2@6", "3@9"].sorted())
+    }
+
+    /// Texts to check soundness on: every line of the corpus, the fixtures and every rule example.
+    static let sampleTexts: [String] = {
+        var texts: [String] = []
+        for folder in [TestPaths.corpus, TestPaths.fixtures] {
+            for name in TestPaths.pairs(in: folder) {
+                if let raw = try? String(contentsOf: folder.appending(path: "\(name).raw.txt"), encoding: .utf8) {
+                    texts.append(raw)
+                }
+            }
+        }
+        let (ruleSet, _) = RuleSet.load(RuleSet.builtInSources)
+        texts += ruleSet.rules.flatMap { $0.examples.map(\.input) }
+        return texts
+    }()
+
+    /// The property the prefilter rests on: wherever a rule's pattern matches, one of its literals is in
+    /// the text it matched against.
+    @Test func everyMatchContainsARequiredLiteral() throws {
+        let (ruleSet, _) = RuleSet.load(RuleSet.builtInSources)
+        let session = MatchSession()
+        var checked = 0
+        for rule in ruleSet.rules {
+            let compiled = try CompiledRule.compile(rule).get()
+            guard let required = compiled.requiredLiterals else { continue }
+            let subjects = rule.matchesAcrossLines
+                ? Self.sampleTexts
+                : Self.sampleTexts.flatMap { $0.linesSplitAtLF.map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 } }
+            for subject in subjects {
+                let bytes = Array(subject.utf8)
+                let matched = try bytes.withUnsafeBufferPointer { try session.firstMatch(of: compiled.pattern, in: $0) }
+                guard matched != nil else { continue }
+                checked += 1
+                let folded = bytes.map(LiteralScanner.fold)
+                let contains = required.contains { literal in
+                    folded.indices.contains { folded[$0...].starts(with: literal) }
+                }
+                #expect(contains, "rule \(rule.id) matched \(subject.debugDescription) without any of its literals")
+            }
+        }
+        #expect(checked > 100)
+    }
+
+    @Test func prefilterChangesNothingButSpeed() throws {
+        let (ruleSet, _) = RuleSet.load(RuleSet.builtInSources)
+        let plain = try Pipeline.build(ruleSet, options: CleaningOptions(usesPrefilter: false)).get()
+        for text in Self.sampleTexts + PropertyTests.content + PropertyTests.boilerplate {
+            let fast = try builtInPipeline.clean(text)
+            let slow = try plain.clean(text)
+            #expect(fast.output == slow.output)
+            #expect(fast.removals == slow.removals)
+        }
+    }
+}
