@@ -12,12 +12,14 @@ struct EmbedRulesPlugin: BuildToolPlugin {
             .filter { ["yaml", "yml"].contains($0.pathExtension) }
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
         let output = context.pluginWorkDirectoryURL.appending(path: "BuiltinRules.swift")
+        // The tool lists the folder itself when it runs, and the folder is an input: SwiftPM does not
+        // re-plan when a file is added, but the folder's changed modification time still reruns the tool.
         return [
             .buildCommand(
-                displayName: "Embedding \(ruleFiles.count) rule files from Rules/",
+                displayName: "Embedding rule files from Rules/",
                 executable: try context.tool(named: "winnow-embed-rules").url,
-                arguments: [output.path] + ruleFiles.map(\.path),
-                inputFiles: ruleFiles,
+                arguments: [output.path, rulesDirectory.path],
+                inputFiles: ruleFiles + [rulesDirectory],
                 outputFiles: [output]
             )
         ]

@@ -34,10 +34,15 @@ public enum FileIO {
     /// Replaces the file at `path` with `bytes` so that a reader (or a crash) sees either the old or the
     /// new content, never a mix: the bytes go to a temporary file in the same folder, which gets the
     /// original's permissions (and owner, where allowed), is flushed to disk, and is renamed over the
-    /// original. With `backupSuffix`, the original is first kept as `path + backupSuffix`.
-    public static func replaceAtomically(_ path: String, with bytes: [UInt8], backupSuffix: String? = nil)
+    /// original. With `backupSuffix`, the original is first kept as `path + backupSuffix` (beside the file
+    /// a symbolic link points to).
+    public static func replaceAtomically(_ requestedPath: String, with bytes: [UInt8], backupSuffix: String? = nil)
         throws(FileError)
     {
+        // Through a symbolic link, the file it points to is replaced and the link stays a link.
+        guard let resolved = realpath(requestedPath, nil) else { throw .fromErrno(requestedPath, "cannot resolve path") }
+        let path = String(cString: resolved)
+        free(resolved)
         var original = stat()
         guard stat(path, &original) == 0 else { throw .fromErrno(path, "cannot stat") }
         let folder = directory(of: path)

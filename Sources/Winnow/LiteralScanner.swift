@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Finds every occurrence of many literals in one pass over the bytes: an Aho–Corasick automaton compiled
 /// to a DFA over byte classes, matching ASCII-case-folded text. One table lookup per input byte, whatever
 /// the number of literals.
@@ -97,23 +103,70 @@ struct LiteralScanner: Sendable {
         precondition(newNumber[0] == 0, "the start state cannot accept")
     }
 
-    /// Calls `found(literalID, end)` for each occurrence of each literal, `end` being the byte offset just
-    /// after it.
-    func scan(_ bytes: UnsafeBufferPointer<UInt8>, found: (Int32, Int) -> Void) {
-        guard let base = bytes.baseAddress else { return }
-        transitions.withUnsafeBufferPointer { table in
-            byteClass.withUnsafeBufferPointer { classes in
-                var state: Int32 = 0
+    /// Every occurrence of every literal, as (literal id, end offset) in increasing order of end offset.
+    ///
+    /// The DFA is a chain of dependent table loads, so one walk is bound by memory latency. The text is
+    /// cut at line breaks (no literal spans one) into `lanes` pieces walked side by side, which lets the
+    /// processor overlap their loads.
+    func occurrences(in bytes: UnsafeBufferPointer<UInt8>) -> [(literal: Int32, end: Int)] {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return [] }
+        let lanes = 4
+        var bounds = [0]
+        for lane in 1..<lanes {
+            var cut = max(bounds[lane - 1], bytes.count * lane / lanes)
+            if let newline = memchr(base + cut, Int32(UInt8(ascii: "\n")), bytes.count - cut) {
+                cut = UnsafeRawPointer(newline).assumingMemoryBound(to: UInt8.self) - base + 1
+            } else {
+                cut = bytes.count
+            }
+            bounds.append(cut)
+        }
+        bounds.append(bytes.count)
+        var acceptingStates: [[(state: Int32, end: Int)]] = Array(repeating: [], count: lanes)
+        transitions.withUnsafeBufferPointer { tableBuffer in
+            byteClass.withUnsafeBufferPointer { classBuffer in
+                let table = tableBuffer.baseAddress!
+                let classes = classBuffer.baseAddress!
                 let threshold = firstAcceptingState
-                for offset in 0..<bytes.count {
-                    state = table[Int(state) &+ Int(classes[Int(base[offset])])]
-                    if state >= threshold {
-                        for literal in acceptedLiterals[Int((state - threshold)) / classCount] {
-                            found(literal, offset + 1)
-                        }
+                var positions = (0..<lanes).map { bounds[$0] }
+                var states = [Int32](repeating: 0, count: lanes)
+                let common = (0..<lanes).map { bounds[$0 + 1] - bounds[$0] }.min()!
+                // Four lanes in lock step over their common length…
+                var p0 = base + positions[0], p1 = base + positions[1]
+                var p2 = base + positions[2], p3 = base + positions[3]
+                var s0: Int32 = 0, s1: Int32 = 0, s2: Int32 = 0, s3: Int32 = 0
+                for step in 0..<common {
+                    s0 = table[Int(s0) &+ Int(classes[Int(p0.pointee)])]
+                    s1 = table[Int(s1) &+ Int(classes[Int(p1.pointee)])]
+                    s2 = table[Int(s2) &+ Int(classes[Int(p2.pointee)])]
+                    s3 = table[Int(s3) &+ Int(classes[Int(p3.pointee)])]
+                    if s0 >= threshold { acceptingStates[0].append((s0, positions[0] + step + 1)) }
+                    if s1 >= threshold { acceptingStates[1].append((s1, positions[1] + step + 1)) }
+                    if s2 >= threshold { acceptingStates[2].append((s2, positions[2] + step + 1)) }
+                    if s3 >= threshold { acceptingStates[3].append((s3, positions[3] + step + 1)) }
+                    p0 += 1; p1 += 1; p2 += 1; p3 += 1
+                }
+                states = [s0, s1, s2, s3]
+                // …then each finishes alone.
+                for lane in 0..<lanes {
+                    var state = states[lane]
+                    positions[lane] += common
+                    while positions[lane] < bounds[lane + 1] {
+                        state = table[Int(state) &+ Int(classes[Int(base[positions[lane]])])]
+                        positions[lane] += 1
+                        if state >= threshold { acceptingStates[lane].append((state, positions[lane])) }
                     }
                 }
             }
         }
+        var result: [(literal: Int32, end: Int)] = []
+        for lane in acceptingStates {
+            for (state, end) in lane {
+                for literal in acceptedLiterals[Int(state - firstAcceptingState) / classCount] {
+                    result.append((literal, end))
+                }
+            }
+        }
+        return result
     }
 }

@@ -46,15 +46,14 @@ struct Prefilter: Sendable {
         var found: [[Int]?] = literalIDs.map { $0 == nil ? nil : [] }
         guard let scanner, !document.lines.isEmpty else { return found }
         var lastLine = [Int](repeating: -1, count: literalIDs.count)
-        document.bytes.withUnsafeBufferPointer { buffer in
-            var line = 0
-            scanner.scan(buffer) { literal, end in
-                // Occurrences arrive in order, so the line index only moves forward.
-                while document.lines[line].end < end { line += 1 }
-                for rule in rulesByLiteral[Int(literal)] where lastLine[Int(rule)] != line {
-                    lastLine[Int(rule)] = line
-                    found[Int(rule)]!.append(document.lines[line].origin)
-                }
+        let occurrences = document.bytes.withUnsafeBufferPointer { scanner.occurrences(in: $0) }
+        var line = 0
+        for (literal, end) in occurrences {
+            // Occurrences arrive in order, so the line index only moves forward.
+            while document.lines[line].end < end { line += 1 }
+            for rule in rulesByLiteral[Int(literal)] where lastLine[Int(rule)] != line {
+                lastLine[Int(rule)] = line
+                found[Int(rule)]!.append(document.lines[line].origin)
             }
         }
         return found

@@ -7,6 +7,11 @@ struct RuleOptions: ParsableArguments {
         "Add rule files or folders of *.yaml rule files (repeatable).", valueName: "path"))
     var rulePaths: [String] = []
 
+    @Option(name: .customLong("patterns"), help: ArgumentHelp(
+        "Add a grep -f style file: one PCRE2 pattern per line, each dropping the lines it matches (repeatable).",
+        valueName: "file"))
+    var patternFiles: [String] = []
+
     @Flag(name: .customLong("no-builtin"), help: "Do not load the built-in rules.")
     var noBuiltin = false
 
@@ -25,6 +30,8 @@ struct RuleOptions: ParsableArguments {
     var maxRemovalPercent: Double = 50
 
     func validate() throws {
+        if let stages, Self.list(stages).isEmpty { throw ValidationError("--stages needs at least one stage name") }
+        if let skip, Self.list(skip).isEmpty { throw ValidationError("--skip needs at least one stage name") }
         guard (0...100).contains(maxRemovalPercent) else {
             throw ValidationError("--max-removal takes a percentage from 0 to 100, not \(maxRemovalPercent)")
         }
@@ -50,7 +57,17 @@ struct RuleOptions: ParsableArguments {
     /// Loads, checks and compiles the rules. A rule set with errors is never used: its diagnostics go to
     /// stderr and the command exits with status 2.
     func makePipeline() throws -> Pipeline {
-        let (ruleSet, loadDiagnostics) = RuleSet.load(try sources())
+        var (ruleSet, loadDiagnostics) = RuleSet.load(try sources())
+        for path in patternFiles {
+            do {
+                let text = String(decoding: try FileIO.contents(of: path), as: UTF8.self)
+                let list = PatternList.rules(path: path, text: text)
+                ruleSet = ruleSet.adding(stage: list.stage, rules: list.rules)
+            } catch {
+                StandardStreams.printError("winnow: cannot read patterns: \(error)")
+                throw ExitStatus.failure
+            }
+        }
         var diagnostics = loadDiagnostics.filter { $0.severity != .warning }
         if !diagnostics.containsErrors {
             let options = CleaningOptions(maxRemoval: maxRemovalPercent / 100)

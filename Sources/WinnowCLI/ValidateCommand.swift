@@ -80,7 +80,8 @@ struct ValidateCommand: ParsableCommand {
                         + report.rulesWithoutLiteral.joined(separator: ", "))
             }
             StandardStreams.print(
-                "\(valid ? "valid" : "invalid"): \(report.ruleCount) rules, \(report.exampleCount) examples "
+                "\(valid ? "valid" : "invalid"): \(report.ruleCount) rule\(report.ruleCount == 1 ? "" : "s"), "
+                    + "\(report.exampleCount) example\(report.exampleCount == 1 ? "" : "s") "
                     + "(\(report.failedExampleCount) failed), \(errors) error\(errors == 1 ? "" : "s"), "
                     + "\(warnings) warning\(warnings == 1 ? "" : "s")")
         }

@@ -1,12 +1,19 @@
-// Build tool behind EmbedRulesPlugin: writes a Swift file that carries every file of `Rules/` as a string,
-// so the built `winnow` needs no files beside it. Usage: winnow-embed-rules OUTPUT RULE_FILE...
+// Build tool behind EmbedRulesPlugin: writes a Swift file that carries every *.yaml/*.yml file of the rules
+// folder as a string, so the built `winnow` needs no files beside it. Usage: winnow-embed-rules OUTPUT FOLDER
 import Foundation
 
-let arguments = CommandLine.arguments.dropFirst()
-guard let outputPath = arguments.first else {
-    FileHandle.standardError.write(Data("usage: winnow-embed-rules OUTPUT RULE_FILE...\n".utf8))
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard arguments.count == 2 else {
+    FileHandle.standardError.write(Data("usage: winnow-embed-rules OUTPUT FOLDER\n".utf8))
     exit(2)
 }
+let outputPath = arguments[0]
+let folder = URL(fileURLWithPath: arguments[1])
+guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
+    FileHandle.standardError.write(Data("winnow-embed-rules: cannot list \(folder.path)\n".utf8))
+    exit(1)
+}
+let ruleFiles = names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
 
 /// A multi-line raw string literal needs more `#` than any `"#…` run inside the text.
 func rawLiteral(_ text: String) -> String {
@@ -27,13 +34,13 @@ func rawLiteral(_ text: String) -> String {
 }
 
 var entries: [String] = []
-for path in arguments.dropFirst().sorted(by: { ($0 as NSString).lastPathComponent < ($1 as NSString).lastPathComponent }) {
-    let url = URL(fileURLWithPath: path)
+for name in ruleFiles {
+    let url = folder.appending(path: name)
     guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-        FileHandle.standardError.write(Data("winnow-embed-rules: cannot read \(path) as UTF-8\n".utf8))
+        FileHandle.standardError.write(Data("winnow-embed-rules: cannot read \(url.path) as UTF-8\n".utf8))
         exit(1)
     }
-    entries.append("    RuleSource(path: \"Rules/\(url.lastPathComponent)\", text: \(rawLiteral(text))),")
+    entries.append("    RuleSource(path: \"Rules/\(name)\", text: \(rawLiteral(text))),")
 }
 
 let output = """

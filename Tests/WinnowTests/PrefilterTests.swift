@@ -42,13 +42,20 @@ struct PrefilterTests {
         #expect(literals("[^abc]+") == nil)
     }
 
+    @Test func scannerLanesFindEveryOccurrenceInOrder() {
+        // Long enough for four lanes; occurrences near every lane boundary.
+        let line = "filler text Comments more filler\n"
+        let text = Array(String(repeating: line, count: 50).utf8)
+        let scanner = LiteralScanner(literals: [Array("comments".utf8), Array("filler".utf8)])
+        let ends = text.withUnsafeBufferPointer { scanner.occurrences(in: $0) }.map(\.end)
+        #expect(ends.count == 150)
+        #expect(ends == ends.sorted())
+    }
+
     @Test func scannerFindsOverlappingLiteralsCaseInsensitively() {
         let scanner = LiteralScanner(literals: [Array("he".utf8), Array("she".utf8), Array("hers".utf8), Array("©".utf8)])
-        var found: [String] = []
         let text = Array("USHERS © she".utf8)
-        text.withUnsafeBufferPointer { buffer in
-            scanner.scan(buffer) { literal, end in found.append("\(literal)@\(end)") }
-        }
+        let found = text.withUnsafeBufferPointer { scanner.occurrences(in: $0) }.map { "\($0.literal)@\($0.end)" }
         #expect(found.sorted() == ["0@4", "0@13", "1@4", "1@13", "2@6", "3@9"].sorted())
     }
 
