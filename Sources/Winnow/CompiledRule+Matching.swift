@@ -9,10 +9,11 @@ extension CompiledRule {
         in document: Document, buffer: UnsafeBufferPointer<UInt8>, ruleIndex: Int, session: MatchSession,
         candidates: [Int]?
     ) throws(PCRE2Error) -> [Hit] {
+        // Most rules have nothing to look at in most documents: leave before any other work.
+        if let candidates, candidates.isEmpty, document.editedLines.isEmpty { return [] }
         let window = document.window(for: rule.scope)
         guard !window.isEmpty else { return [] }
         if rule.matchesAcrossLines {
-            if let candidates, candidates.isEmpty, document.editedLines.isEmpty { return [] }
             return try documentHits(in: document, buffer: buffer, window: window, ruleIndex: ruleIndex, session: session)
         }
         guard let candidates else {

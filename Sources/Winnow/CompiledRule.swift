@@ -1,13 +1,21 @@
 import WinnowPCRE2
 
-/// A rule with its pattern and guard compiled, ready to match.
-public struct CompiledRule: Sendable {
+/// A rule with its pattern and guard compiled, ready to match. A class, so that the stage loop passes
+/// it around without copying the rule's fields.
+public final class CompiledRule: Sendable {
     public let rule: Rule
     let pattern: Pattern
     let guardPattern: Pattern?
     /// Literals one of which every match contains (ASCII-case-folded), or nil when none could be proven;
     /// lines without any of them are never shown to the pattern.
     let requiredLiterals: [[UInt8]]?
+
+    init(rule: Rule, pattern: Pattern, guardPattern: Pattern?, requiredLiterals: [[UInt8]]?) {
+        self.rule = rule
+        self.pattern = pattern
+        self.guardPattern = guardPattern
+        self.requiredLiterals = requiredLiterals
+    }
 
     /// Whether the prefilter can narrow the lines this rule runs on.
     public var hasRequiredLiteral: Bool { requiredLiterals != nil }

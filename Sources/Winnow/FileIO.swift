@@ -16,18 +16,41 @@ public enum FileIO {
 
     /// Everything readable from `descriptor` until end of file (standard input included).
     public static func readAll(_ descriptor: Int32, name: String) throws(FileError) -> [UInt8] {
-        var bytes: [UInt8] = []
         var info = stat()
-        if fstat(descriptor, &info) == 0, info.st_size > 0 { bytes.reserveCapacity(Int(info.st_size) + 1) }
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        let expected = fstat(descriptor, &info) == 0 && info.st_mode & S_IFMT == S_IFREG ? Int(info.st_size) : 0
+        // Read straight into the array's storage: a regular file's size is known, a pipe grows it.
+        var bytes = [UInt8]()
+        var capacity = max(expected + 1, 1 << 16)
         while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count == 0 { return bytes }
-            if count < 0 {
-                if errno == EINTR { continue }
+            var failure: Int32 = 0
+            var atEnd = false
+            let previous = bytes
+            bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+                let base = buffer.baseAddress!
+                previous.withUnsafeBufferPointer { old in
+                    if let source = old.baseAddress { base.update(from: source, count: old.count) }
+                }
+                initialized = previous.count
+                while initialized < capacity {
+                    let count = read(descriptor, base + initialized, capacity - initialized)
+                    if count == 0 {
+                        atEnd = true
+                        return
+                    }
+                    if count < 0 {
+                        if errno == EINTR { continue }
+                        failure = errno
+                        return
+                    }
+                    initialized += count
+                }
+            }
+            if failure != 0 {
+                errno = failure
                 throw .fromErrno(name, "cannot read")
             }
-            bytes += chunk[..<count]
+            if atEnd { return bytes }
+            capacity *= 2
         }
     }
 
@@ -104,6 +127,14 @@ public enum FileIO {
         var original = stat()
         if stat(path, &original) == 0 { _ = fchmod(descriptor, original.st_mode & 0o7777) }
         guard fsync(descriptor) == 0 else { throw .fromErrno(backup, "cannot flush backup") }
+    }
+
+    /// The offset of the first NUL byte — the usual sign of a binary file — found with `memchr`.
+    public static func firstNUL(in bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, let found = memchr(base, 0, buffer.count) else { return nil }
+            return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+        }
     }
 
     static func directory(of path: String) -> String {

@@ -7,6 +7,11 @@ struct Prefilter: Sendable {
     private let scanner: LiteralScanner?
     /// For each literal id, the rules (pipeline order) that require it.
     private let rulesByLiteral: [[Int32]]
+    /// Literal ids from here on are not rules' literals but characters that caseless matching equates
+    /// with ASCII letters (KELVIN SIGN with k, LONG S with s). ASCII-folded literals cannot see them, so
+    /// a document holding one is matched without the prefilter.
+    private let firstCaselessTrap: Int32
+    static let caselessTraps: [[UInt8]] = [Array("\u{212A}".utf8), Array("\u{017F}".utf8)]
 
     /// Candidate lines for each rule, as origins (1-based line numbers of the document first scanned),
     /// sorted; nil for rules that always run.
@@ -38,7 +43,8 @@ struct Prefilter: Sendable {
         }
         self.literalIDs = literalIDs
         self.rulesByLiteral = rulesByLiteral
-        self.scanner = literals.isEmpty ? nil : LiteralScanner(literals: literals)
+        self.firstCaselessTrap = Int32(literals.count)
+        self.scanner = literals.isEmpty ? nil : LiteralScanner(literals: literals + Self.caselessTraps)
     }
 
     /// Scans `document` once and returns, per rule, the lines holding one of its literals.
@@ -47,6 +53,9 @@ struct Prefilter: Sendable {
         guard let scanner, !document.lines.isEmpty else { return found }
         var lastLine = [Int](repeating: -1, count: literalIDs.count)
         let occurrences = document.bytes.withUnsafeBufferPointer { scanner.occurrences(in: $0) }
+        if occurrences.contains(where: { $0.literal >= firstCaselessTrap }) {
+            return literalIDs.map { _ in nil }
+        }
         var line = 0
         for (literal, end) in occurrences {
             // Occurrences arrive in order, so the line index only moves forward.

@@ -5,9 +5,9 @@
 /// back-references, option changes it cannot follow) contributes no literal, and a pattern whose
 /// requirement cannot be proven gets none at all; such a rule then runs on every line. Literals are
 /// ASCII-case-folded (A–Z as a–z) and matched against case-folded text, which is a superset of what a
-/// case-sensitive pattern needs. Under caseless matching, letters whose Unicode case partners lie
-/// outside ASCII (k: KELVIN SIGN, s: LONG S) and any other cased non-ASCII letter end a literal, since
-/// ASCII folding cannot find their other forms.
+/// case-sensitive pattern needs. Under caseless matching a cased non-ASCII letter ends a literal, since
+/// ASCII folding cannot find its other forms. Two non-ASCII letters are caseless partners of ASCII ones
+/// (KELVIN SIGN of k, LONG S of s); ``Prefilter`` turns itself off for a document that contains either.
 enum RequiredLiterals {
     /// The literal set of a pattern, or nil when no useful set (every string at least two bytes) exists.
     static func extract(pattern: String, flags: Set<RuleFlag>) -> [[UInt8]]? {
@@ -28,7 +28,8 @@ enum RequiredLiterals {
     static let rareEnoughLength = 6
     /// Bounds on the sets built from alternations and concatenations.
     static let maximumSetSize = 64
-    static let maximumLiteralLength = 64
+    /// Past this length a literal is not extended further (a longer one filters no better).
+    static let maximumLiteralLength = 24
 
     /// Whether an inline option setting such as `(?i)`, `(?i:` or `(?mi-s)` turns on `option` anywhere.
     private static func hasInlineOption(_ option: Unicode.Scalar, in source: [Unicode.Scalar]) -> Bool {
@@ -68,13 +69,19 @@ enum RequiredLiterals {
             set.contains(where: \.isEmpty) ? nil : set
         }
 
+        static func shortest(_ set: Set<[UInt8]>) -> Int {
+            var result = Int.max
+            for literal in set where literal.count < result { result = literal.count }
+            return result == Int.max ? 0 : result
+        }
+
         /// Past a few bytes a literal is rare enough; then fewer strings are better (they keep the
         /// union of an alternation small), then longer ones.
         static func better(_ a: Set<[UInt8]>?, _ b: Set<[UInt8]>?) -> Set<[UInt8]>? {
             guard let a else { return b }
             guard let b else { return a }
-            let shortestA = a.map(\.count).min() ?? 0
-            let shortestB = b.map(\.count).min() ?? 0
+            let shortestA = shortest(a)
+            let shortestB = shortest(b)
             let rareA = min(shortestA, RequiredLiterals.rareEnoughLength)
             let rareB = min(shortestB, RequiredLiterals.rareEnoughLength)
             if rareA != rareB { return rareA > rareB ? a : b }
@@ -144,15 +151,14 @@ enum RequiredLiterals {
             return Info(exact: allExact ? run : nil, required: best)
         }
 
+        /// Every string of `left` followed by every string of `right`; nil when the set would grow too
+        /// large or a string too long to be worth extending.
         private static func product(_ left: Set<[UInt8]>, _ right: Set<[UInt8]>) -> Set<[UInt8]>? {
             guard left.count * right.count <= RequiredLiterals.maximumSetSize else { return nil }
             var result = Set<[UInt8]>()
             for a in left {
-                for b in right {
-                    let joined = a + b
-                    guard joined.count <= RequiredLiterals.maximumLiteralLength else { return nil }
-                    result.insert(joined)
-                }
+                guard a.count < RequiredLiterals.maximumLiteralLength else { return nil }
+                for b in right { result.insert(a + b) }
             }
             return result
         }
@@ -185,13 +191,34 @@ enum RequiredLiterals {
 
         private mutating func parseSequence() -> Node? {
             var items: [Node] = []
+            // Runs of plain characters are gathered into one literal without building a node per
+            // character, which keeps the analysis cheap: it runs for every rule at start-up.
+            var run: [UInt8] = []
             while !atEnd, !failed {
                 skipExtendedSpace()
                 guard let next = peek(), next != "|", next != ")" else { break }
+                if let bytes = plainCharacter(next) {
+                    run += bytes
+                    index += 1
+                    continue
+                }
+                if !run.isEmpty {
+                    items.append(.literal(run))
+                    run.removeAll(keepingCapacity: true)
+                }
                 guard let atom = parseAtom() else { return nil }
                 items.append(parseQuantifier(on: atom))
             }
+            if !run.isEmpty { items.append(.literal(run)) }
             return failed ? nil : .sequence(items)
+        }
+
+        /// The literal bytes of `scalar` when it is an ordinary character that no quantifier follows.
+        private func plainCharacter(_ scalar: Unicode.Scalar) -> [UInt8]? {
+            // In extended mode white space may stand between a character and its quantifier.
+            guard !isExtended, !"\\^$.|?*+()[{".unicodeScalars.contains(scalar) else { return nil }
+            if index + 1 < source.count, "*+?{".unicodeScalars.contains(source[index + 1]) { return nil }
+            return literalBytes(scalar)
         }
 
         private mutating func parseQuantifier(on atom: Node) -> Node {
@@ -423,13 +450,7 @@ enum RequiredLiterals {
         /// cases ASCII folding cannot find.
         private func literalBytes(_ scalar: Unicode.Scalar) -> [UInt8]? {
             if scalar == "\n" || scalar == "\r" { return nil }
-            if scalar.isASCII {
-                let byte = UInt8(scalar.value)
-                if caseless, [UInt8(ascii: "k"), UInt8(ascii: "s"), UInt8(ascii: "K"), UInt8(ascii: "S")].contains(byte) {
-                    return nil
-                }
-                return [LiteralScanner.fold(byte)]
-            }
+            if scalar.isASCII { return [LiteralScanner.fold(UInt8(scalar.value))] }
             if caseless, scalar.properties.isCased { return nil }
             return Array(String(scalar).utf8)
         }

@@ -13,7 +13,8 @@ struct RuleFileParser {
     static let rewriteKeys = ["input", "output"]
 
     let source: RuleSource
-    private let sourceLines: [String]
+    /// The file's lines, split only when a diagnostic or a block scalar needs them.
+    private lazy var sourceLines: [String] = source.text.linesSplitAtLF
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var stages: [StageDeclaration] = []
     private(set) var rules: [Rule] = []
@@ -23,14 +24,14 @@ struct RuleFileParser {
 
     init(source: RuleSource) {
         self.source = source
-        self.sourceLines = source.text.linesSplitAtLF
     }
 
     /// Parses the whole file; results land in `stages`, `rules` and `diagnostics`.
     mutating func parse() {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: source.text)
+            // Every value is read as a string, so the basic resolver (no regex-based tag guessing) suffices.
+            root = try Yams.compose(yaml: source.text, .basic)
         } catch let error as YamlError {
             report(yamlError: error)
             return
@@ -146,8 +147,8 @@ struct RuleFileParser {
         return Rule(
             id: id, description: description ?? "", stage: stage, pattern: pattern, flags: flags, action: action,
             replacement: replacement, scope: scope, guardPattern: guardPattern, status: status ?? .active,
-            examples: examples, location: location(of: node), patternPlacement: patternNode.map(placement),
-            guardPlacement: guardNode.map(placement))
+            examples: examples, location: location(of: node),
+            patternPlacement: patternNode.map { placement(of: $0) }, guardPlacement: guardNode.map { placement(of: $0) })
     }
 
     private mutating func parseFlags(_ node: Node, ruleID: String) -> Set<RuleFlag> {
@@ -209,7 +210,8 @@ struct RuleFileParser {
 
     // MARK: - Typed access with diagnostics
 
-    /// The mapping's entries by key; reports unknown keys (with a suggestion), duplicate and non-string keys.
+    /// The mapping's entries by key; reports unknown keys (with a suggestion) and non-string keys. (YAML
+    /// parsing already rejects a key written twice.)
     private mutating func entries(of mapping: Node.Mapping, allowed: [String], context: String) -> [String: Node] {
         var result: [String: Node] = [:]
         suggestedKeys = []
@@ -228,9 +230,6 @@ struct RuleFileParser {
                 }
                 error(message, at: key)
                 continue
-            }
-            if result[name] != nil {
-                error("key '\(name)' appears twice in \(context)", at: key)
             }
             result[name] = value
         }
@@ -283,7 +282,7 @@ struct RuleFileParser {
         return SourceLocation(file: source.path, line: mark.line, column: mark.column)
     }
 
-    private func placement(of node: Node) -> ScalarPlacement {
+    private mutating func placement(of node: Node) -> ScalarPlacement {
         let start = location(of: node)
         let style: ScalarPlacement.Style
         switch node.scalar?.style {
@@ -301,7 +300,7 @@ struct RuleFileParser {
         return ScalarPlacement(start: start, style: style, blockContentColumn: contentColumn)
     }
 
-    private func snippet(at location: SourceLocation) -> [String] {
+    private mutating func snippet(at location: SourceLocation) -> [String] {
         guard location.line >= 1, location.line <= sourceLines.count else { return [] }
         let line = sourceLines[location.line - 1]
         return [line, String(repeating: " ", count: max(0, location.column - 1)) + "^"]
@@ -318,6 +317,11 @@ struct RuleFileParser {
             .composer(_, let problem, let mark, _):
             let where_ = SourceLocation(file: source.path, line: mark.line, column: mark.column)
             diagnostics.append(Diagnostic(.error, "invalid YAML: \(problem)", at: where_, snippet: snippet(at: where_)))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let where_ = SourceLocation(file: source.path, line: context.mark.line, column: context.mark.column)
+            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            diagnostics.append(Diagnostic(
+                .error, "key \(keys) appears twice in one mapping", at: where_, snippet: snippet(at: where_)))
         default:
             diagnostics.append(Diagnostic(.error, "invalid YAML: \(yamlError)", at: fileStart))
         }

@@ -154,7 +154,14 @@ extension StageEditor {
         let endsWithNewline: Bool
         private var bytes: [UInt8] = []
         private var lines: [Document.Line] = []
-        private var lastKeptIsBlank = false
+        /// The last line kept so far, to tell whether it was blank when a removal follows.
+        private var lastKept: Kept = .none
+        private enum Kept { case none, original(Int), edited }
+
+        private var lastKeptIsBlank: Bool {
+            if case .original(let index) = lastKept { return document.isBlank(index) }
+            return false
+        }
         /// Something was removed since the last kept line.
         private var afterRemoval = false
 
@@ -168,27 +175,49 @@ extension StageEditor {
 
         mutating func keep(_ index: Int) {
             let line = document.lines[index]
+            // Blank lines only matter right after a removal; most kept lines skip the check.
             if afterRemoval, document.isBlank(index), lines.isEmpty || lastKeptIsBlank { return }
+            let start = length
             lines.append(Document.Line(
-                start: bytes.count, contentEnd: bytes.count + line.contentEnd - line.start,
-                end: bytes.count + line.end - line.start, origin: line.origin, edited: line.edited))
-            bytes += document.bytes[line.start..<line.end]
-            lastKeptIsBlank = document.isBlank(index)
+                start: start, contentEnd: start + line.contentEnd - line.start,
+                end: start + line.end - line.start, origin: line.origin, edited: line.edited))
+            // Runs of kept lines are copied in one piece when the run ends.
+            if let pending = pendingCopy, pending.upperBound == line.start {
+                pendingCopy = pending.lowerBound..<line.end
+            } else {
+                flush()
+                pendingCopy = line.start..<line.end
+            }
+            lastKept = .original(index)
             afterRemoval = false
         }
 
         mutating func append(_ content: [UInt8], terminatorOf index: Int, origin: Int) {
+            flush()
             let source = document.lines[index]
             let start = bytes.count
             bytes += content
             let contentEnd = bytes.count
             bytes += document.bytes[source.contentEnd..<source.end]
             lines.append(Document.Line(start: start, contentEnd: contentEnd, end: bytes.count, origin: origin, edited: true))
-            lastKeptIsBlank = false
+            lastKept = .edited
             afterRemoval = false
         }
 
+        /// Source bytes of kept lines not yet copied.
+        private var pendingCopy: Range<Int>?
+
+        /// The output length so far, copied or not.
+        private var length: Int { bytes.count + (pendingCopy?.count ?? 0) }
+
+        private mutating func flush() {
+            guard let pending = pendingCopy else { return }
+            bytes += document.bytes[pending]
+            pendingCopy = nil
+        }
+
         consuming func finish() -> Document {
+            flush()
             if afterRemoval {
                 while let last = lines.last, last.contentEnd == last.start
                     || bytes[last.start..<last.contentEnd].allSatisfy(StageEditor.isSpace) {

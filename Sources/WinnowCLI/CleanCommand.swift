@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Winnow
 import WinnowPCRE2
 
@@ -57,69 +58,94 @@ struct CleanCommand: ParsableCommand {
 
     private var writes: Bool { !dryRun && !diff && !check }
 
+    @Option(name: .shortAndLong, help: ArgumentHelp(
+        "Files cleaned at once (default: the number of cores).", valueName: "n"))
+    var jobs: Int?
+
     func run() throws {
         let pipeline = try rules.makePipeline()
         let (files, collectErrors) = FileCollector(includes: includes, excludes: excludes).collect(paths)
         for error in collectErrors { StandardStreams.printError("winnow: \(error)") }
         var summary = CleanSummary(writes: writes)
         summary.failed = collectErrors.count
-        let session = MatchSession(limits: pipeline.options.limits)
-        for file in files {
-            cleanFile(file, pipeline: pipeline, session: session, summary: &summary)
-        }
+        let workers = max(1, min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, files.count))
+        ParallelBatch(count: files.count, workers: workers).run(
+            makeWorker: { MatchSession(limits: pipeline.options.limits) },
+            work: { index, session in cleanFile(files[index], pipeline: pipeline, session: session) },
+            deliver: { outcome in outcome.emit(into: &summary) })
         if !quiet { StandardStreams.printError(summary.text) }
         if summary.failed > 0 { throw ExitStatus.failure }
         if check, summary.changed > 0 { throw ExitStatus.findings }
     }
 
-    private func cleanFile(_ file: String, pipeline: Pipeline, session: MatchSession, summary: inout CleanSummary) {
-        summary.scanned += 1
-        func fail(_ message: String) {
-            summary.failed += 1
-            StandardStreams.printError("winnow: \(file): \(message)")
-            if report == .json { StandardStreams.print(JSONText.encode(DocumentReport(path: file, error: message))) }
+    /// Cleans (or checks) one file. Everything to print is returned, so that workers can run side by side
+    /// while output stays in file order.
+    private func cleanFile(_ file: String, pipeline: Pipeline, session: MatchSession) -> FileOutcome {
+        var outcome = FileOutcome()
+        func fail(_ message: String) -> FileOutcome {
+            outcome.failed = true
+            outcome.errors.append("winnow: \(file): \(message)")
+            if report == .json { outcome.output += JSONText.encode(DocumentReport(path: file, error: message)) + "\n" }
+            return outcome
         }
         let input: [UInt8]
         do {
             input = try FileIO.contents(of: file)
         } catch {
-            fail(error.reason)
-            return
+            return fail(error.reason)
         }
-        if let nul = input.firstIndex(of: 0) {
-            fail("skipped: binary file (NUL byte at offset \(nul)); left untouched")
-            return
+        if let nul = FileIO.firstNUL(in: input) {
+            return fail("skipped: binary file (NUL byte at offset \(nul)); left untouched")
         }
         let result: CleaningResult
         do {
             result = try pipeline.clean(input, session: session)
         } catch CleaningError.invalidUTF8(let offset) {
-            fail("skipped: not UTF-8 text (invalid byte at offset \(offset)); left untouched")
-            return
+            return fail("skipped: not UTF-8 text (invalid byte at offset \(offset)); left untouched")
         } catch {
-            fail("\(error)")
-            return
+            return fail("\(error)")
         }
         if let overRemoval = result.overRemoval {
-            summary.guarded += 1
-            StandardStreams.printError("winnow: \(file): warning: \(OverRemovalText.describe(overRemoval))")
+            outcome.guarded = true
+            outcome.errors.append("winnow: \(file): warning: \(OverRemovalText.describe(overRemoval))")
         }
-        if report == .json { StandardStreams.print(JSONText.encode(DocumentReport(path: file, result: result))) }
-        guard result.changed else { return }
+        if report == .json { outcome.output += JSONText.encode(DocumentReport(path: file, result: result)) + "\n" }
+        guard result.changed else { return outcome }
         if diff {
-            StandardStreams.write(Array(UnifiedDiff.make(
+            outcome.output += UnifiedDiff.make(
                 old: String(decoding: input, as: UTF8.self), new: result.outputText,
-                oldName: "a/\(file)", newName: "b/\(file)").utf8))
+                oldName: "a/\(file)", newName: "b/\(file)")
         }
         if writes {
             do {
                 try FileIO.replaceAtomically(file, with: result.output, backupSuffix: backup)
             } catch {
-                fail("not written: \(error.reason)")
-                return
+                return fail("not written: \(error.reason)")
             }
         }
-        summary.record(result)
+        outcome.changes = result.removals
+        return outcome
+    }
+}
+
+/// What cleaning one file produced, to be printed and counted in file order.
+struct FileOutcome: Sendable {
+    var failed = false
+    var guarded = false
+    /// Set when the file changed (or would change): what was removed.
+    var changes: [Removal]?
+    /// Messages for standard error.
+    var errors: [String] = []
+    /// Diff or report text for standard output.
+    var output = ""
+
+    func emit(into summary: inout CleanSummary) {
+        for error in errors { StandardStreams.printError(error) }
+        if !output.isEmpty { StandardStreams.write(Array(output.utf8)) }
+        summary.scanned += 1
+        if failed { summary.failed += 1 }
+        if guarded { summary.guarded += 1 }
+        if let changes { summary.record(changes) }
     }
 }
 
@@ -134,9 +160,9 @@ struct CleanSummary {
     var fragmentsRemoved = 0
     var hitsByStage: [String: Int] = [:]
 
-    mutating func record(_ result: CleaningResult) {
+    mutating func record(_ removals: [Removal]) {
         changed += 1
-        for removal in result.removals {
+        for removal in removals {
             hitsByStage[removal.stage, default: 0] += 1
             switch removal.action {
             case .removeMatch, .replace: fragmentsRemoved += 1

@@ -48,6 +48,7 @@ public final class MatchSession {
         of pattern: Pattern, in subject: UnsafeBufferPointer<UInt8>, from start: Int = 0
     ) throws(PCRE2Error) -> Range<Int>? {
         ensureCapacity(for: pattern)
+        pattern.prepareForMatching()
         let base = subject.baseAddress ?? UnsafePointer(emptySubject)
         let result = pcre2_match_8(
             pattern.code, base, subject.count, start, PCRE2_NO_UTF_CHECK, matchData, context)

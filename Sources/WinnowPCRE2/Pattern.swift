@@ -1,22 +1,32 @@
 import CPCRE2
+import Synchronization
 
 /// A compiled PCRE2 pattern (UTF mode, ANYCRLF newlines), JIT-compiled when the platform supports it.
 ///
-/// The compiled code is immutable after `init`, so one `Pattern` may be matched from several threads at
-/// once, each with its own ``MatchSession``.
+/// JIT compilation is the costly part of compiling and most rules never run on a given document (the
+/// prefilter skips them), so it happens on a pattern's first match, once, under a lock. After that the
+/// code is immutable, so one `Pattern` may be matched from several threads at once, each with its own
+/// ``MatchSession``.
 public final class Pattern: @unchecked Sendable {
     /// The pattern's source text.
     public let source: String
     /// The options it was compiled with.
     public let options: PatternOptions
-    /// Whether PCRE2's JIT compiler accepted the pattern (matching then runs machine code).
-    public let isJITCompiled: Bool
+    /// Whether PCRE2's JIT compiler accepted the pattern (matching then runs machine code); compiles it
+    /// now if no match has yet.
+    public var isJITCompiled: Bool {
+        prepareForMatching()
+        return jitSucceeded.load(ordering: .acquiring)
+    }
     /// Number of capturing groups.
     public let captureCount: Int
     /// PCRE2's lower bound on the length in code units of any match (0: it may match the empty string).
     public let minimumMatchLength: Int
 
     let code: OpaquePointer
+    private let jitAttempted = Atomic<Bool>(false)
+    private let jitSucceeded = Atomic<Bool>(false)
+    private let jitLock = Mutex(())
 
     /// Compiles `source`. Throws a ``PCRE2Error`` carrying PCRE2's message and the byte offset in `source`.
     public init(_ source: String, options: PatternOptions = []) throws(PCRE2Error) {
@@ -40,12 +50,23 @@ public final class Pattern: @unchecked Sendable {
         self.code = compiled
         self.source = source
         self.options = options
-        self.isJITCompiled = pcre2_jit_compile_8(compiled, PCRE2_JIT_COMPLETE) == 0
         self.captureCount = Int(Pattern.info(compiled, PCRE2_INFO_CAPTURECOUNT))
         self.minimumMatchLength = Int(Pattern.info(compiled, PCRE2_INFO_MINLENGTH))
     }
 
     deinit { pcre2_code_free_8(code) }
+
+    /// JIT-compiles the pattern the first time it is needed. Every match calls this before touching the
+    /// code, so no thread can be matching while another compiles.
+    @inline(__always)
+    func prepareForMatching() {
+        guard !jitAttempted.load(ordering: .acquiring) else { return }
+        jitLock.withLock { _ in
+            guard !jitAttempted.load(ordering: .relaxed) else { return }
+            jitSucceeded.store(pcre2_jit_compile_8(code, PCRE2_JIT_COMPLETE) == 0, ordering: .relaxed)
+            jitAttempted.store(true, ordering: .releasing)
+        }
+    }
 
     /// Whether PCRE2 thinks the pattern may match an empty string.
     public var canMatchEmpty: Bool { minimumMatchLength == 0 }
