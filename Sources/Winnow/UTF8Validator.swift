@@ -7,13 +7,15 @@ enum UTF8Validator {
         var index = 0
         let count = bytes.count
         while index < count {
-            // Fast path: eight ASCII bytes at a time.
+            // Fast path: eight bytes at a time, jumping straight to the first non-ASCII byte.
             if index + 8 <= count {
-                let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 == 0 {
+                let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self).littleEndian
+                let highBits = word & 0x8080_8080_8080_8080
+                if highBits == 0 {
                     index += 8
                     continue
                 }
+                index += highBits.trailingZeroBitCount / 8
             }
             let lead = bytes[index]
             if lead < 0x80 {
