@@ -54,6 +54,7 @@ struct CleanCommand: ParsableCommand {
             throw ValidationError("--backup takes a file-name suffix such as '.orig'")
         }
         if report != nil, diff { throw ValidationError("--report and --diff both write to standard output; choose one") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs takes a number of at least 1, not \(jobs)") }
     }
 
     private var writes: Bool { !dryRun && !diff && !check }

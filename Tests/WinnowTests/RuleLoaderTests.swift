@@ -118,6 +118,23 @@ struct RuleLoaderTests {
         #expect(diagnostic?.location?.line != nil)
     }
 
+    @Test func keyWrittenTwiceIsAnError() {
+        let diagnostic = only("stages: [s]\nrules:\n  - id: r\n    description: d\n    pattern: x\n    action: drop-line\n    pattern: y\n")
+        #expect(diagnostic?.message == "key 'pattern' appears twice in one mapping")
+        #expect(diagnostic?.location?.line == 5)
+    }
+
+    @Test func patternListsBecomeDropLineRulesWithPositions() throws {
+        let list = PatternList.rules(path: "dir/list.txt", text: "# c\n\n^a$\r\n(?i)b\n")
+        #expect(list.stage.id == "patterns:list.txt")
+        #expect(list.rules.map(\.id) == ["list.txt:3", "list.txt:4"])
+        #expect(list.rules.map(\.pattern) == ["^a$", "(?i)b"])
+        #expect(list.rules.allSatisfy { $0.action == .dropLine && $0.stage == list.stage.id })
+        let pipeline = try Pipeline.build(
+            RuleSet().adding(stage: list.stage, rules: list.rules), options: CleaningOptions(maxRemoval: 1)).get()
+        #expect(try pipeline.cleaned("a\nB\nc\n") == "c\n")
+    }
+
     @Test func invalidIDIsAnError() {
         #expect(only(ruleYAML("pattern: 'x'\naction: drop-line").replacingOccurrences(of: "id: r", with: "id: Bad Id"))?
             .message.contains("must be lowercase") == true)
