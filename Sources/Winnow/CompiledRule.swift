@@ -6,11 +6,11 @@ public final class CompiledRule: Sendable {
     public let rule: Rule
     let pattern: Pattern
     let guardPattern: Pattern?
-    /// Literals one of which every match contains (ASCII-case-folded), or nil when none could be proven;
-    /// lines without any of them are never shown to the pattern.
-    let requiredLiterals: [[UInt8]]?
+    /// Sets of literals (ASCII-case-folded) every match contains one of each of, or nil when none could
+    /// be proven; lines lacking them are never shown to the pattern.
+    let requiredLiterals: [RequiredLiterals.LiteralSet]?
 
-    init(rule: Rule, pattern: Pattern, guardPattern: Pattern?, requiredLiterals: [[UInt8]]?) {
+    init(rule: Rule, pattern: Pattern, guardPattern: Pattern?, requiredLiterals: [RequiredLiterals.LiteralSet]?) {
         self.rule = rule
         self.pattern = pattern
         self.guardPattern = guardPattern
@@ -43,9 +43,11 @@ public final class CompiledRule: Sendable {
                 at: rule.patternPlacement?.start ?? rule.location, ruleID: rule.id))
         }
         guard let pattern, diagnostics.isEmpty else { return .failure(DiagnosticList(diagnostics)) }
-        return .success(CompiledRule(
-            rule: rule, pattern: pattern, guardPattern: guardPattern,
-            requiredLiterals: RequiredLiterals.extract(pattern: rule.pattern, flags: rule.flags)))
+        var literals = RequiredLiterals.extract(pattern: rule.pattern, flags: rule.flags)
+        // A scoped rule only ever looks at a few lines; a weak literal would cost every document a scan
+        // for a common string to save a handful of matches.
+        if rule.scope != .anywhere, let first = literals?.first, !RequiredLiterals.isStrong(first) { literals = nil }
+        return .success(CompiledRule(rule: rule, pattern: pattern, guardPattern: guardPattern, requiredLiterals: literals))
     }
 
     private static func compile(

@@ -14,11 +14,8 @@ struct LiteralScanner: Sendable {
         byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
     }
 
-    /// Folded byte → class; class 0 is every byte that appears in no literal.
-    private let byteClass: [UInt8]
+    private let tables: Tables
     private let classCount: Int
-    /// `transitions[state * classCount + class]` is the next state, premultiplied by `classCount`.
-    private let transitions: [Int32]
     /// States are numbered so that every state at or above this one (premultiplied) ends a literal.
     private let firstAcceptingState: Int32
     /// For each accepting state (indexed from `firstAcceptingState`), the literal ids it ends.
@@ -94,9 +91,8 @@ struct LiteralScanner: Sendable {
             }
         }
         let firstAccepting = order.firstIndex { !outputs[$0].isEmpty } ?? stateCount
-        self.byteClass = classes
+        self.tables = Tables(transitions: table, byteClass: classes)
         self.classCount = classCount
-        self.transitions = table
         self.firstAcceptingState = Int32(firstAccepting * classCount)
         self.acceptedLiterals = order[firstAccepting...].map { outputs[$0] }
         // The start state must stay state 0 after renumbering: it never accepts (no literal is empty).
@@ -106,67 +102,89 @@ struct LiteralScanner: Sendable {
     /// Every occurrence of every literal, as (literal id, end offset) in increasing order of end offset.
     ///
     /// The DFA is a chain of dependent table loads, so one walk is bound by memory latency. The text is
-    /// cut at line breaks (no literal spans one) into `lanes` pieces walked side by side, which lets the
+    /// cut at line breaks (no literal spans one) into four pieces walked side by side, which lets the
     /// processor overlap their loads.
     func occurrences(in bytes: UnsafeBufferPointer<UInt8>) -> [(literal: Int32, end: Int)] {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return [] }
-        let lanes = 4
-        var bounds = [0]
-        for lane in 1..<lanes {
-            var cut = max(bounds[lane - 1], bytes.count * lane / lanes)
-            if let newline = memchr(base + cut, Int32(UInt8(ascii: "\n")), bytes.count - cut) {
-                cut = UnsafeRawPointer(newline).assumingMemoryBound(to: UInt8.self) - base + 1
-            } else {
-                cut = bytes.count
+        let count = bytes.count
+        func cut(near offset: Int, after previous: Int) -> Int {
+            let start = max(previous, offset)
+            guard start < count, let newline = memchr(base + start, Int32(UInt8(ascii: "\n")), count - start) else {
+                return count
             }
-            bounds.append(cut)
+            return UnsafeRawPointer(newline).assumingMemoryBound(to: UInt8.self) - base + 1
         }
-        bounds.append(bytes.count)
-        var acceptingStates: [[(state: Int32, end: Int)]] = Array(repeating: [], count: lanes)
-        transitions.withUnsafeBufferPointer { tableBuffer in
-            byteClass.withUnsafeBufferPointer { classBuffer in
-                let table = tableBuffer.baseAddress!
-                let classes = classBuffer.baseAddress!
-                let threshold = firstAcceptingState
-                var positions = (0..<lanes).map { bounds[$0] }
-                var states = [Int32](repeating: 0, count: lanes)
-                let common = (0..<lanes).map { bounds[$0 + 1] - bounds[$0] }.min()!
-                // Four lanes in lock step over their common length…
-                var p0 = base + positions[0], p1 = base + positions[1]
-                var p2 = base + positions[2], p3 = base + positions[3]
-                var s0: Int32 = 0, s1: Int32 = 0, s2: Int32 = 0, s3: Int32 = 0
-                for step in 0..<common {
-                    s0 = table[Int(s0) &+ Int(classes[Int(p0.pointee)])]
-                    s1 = table[Int(s1) &+ Int(classes[Int(p1.pointee)])]
-                    s2 = table[Int(s2) &+ Int(classes[Int(p2.pointee)])]
-                    s3 = table[Int(s3) &+ Int(classes[Int(p3.pointee)])]
-                    if s0 >= threshold { acceptingStates[0].append((s0, positions[0] + step + 1)) }
-                    if s1 >= threshold { acceptingStates[1].append((s1, positions[1] + step + 1)) }
-                    if s2 >= threshold { acceptingStates[2].append((s2, positions[2] + step + 1)) }
-                    if s3 >= threshold { acceptingStates[3].append((s3, positions[3] + step + 1)) }
-                    p0 += 1; p1 += 1; p2 += 1; p3 += 1
-                }
-                states = [s0, s1, s2, s3]
-                // …then each finishes alone.
-                for lane in 0..<lanes {
-                    var state = states[lane]
-                    positions[lane] += common
-                    while positions[lane] < bounds[lane + 1] {
-                        state = table[Int(state) &+ Int(classes[Int(base[positions[lane]])])]
-                        positions[lane] += 1
-                        if state >= threshold { acceptingStates[lane].append((state, positions[lane])) }
-                    }
-                }
+        let b1 = cut(near: count / 4, after: 0)
+        let b2 = cut(near: count / 2, after: b1)
+        let b3 = cut(near: count * 3 / 4, after: b2)
+        let starts = [0, b1, b2, b3]
+        let ends = [b1, b2, b3, count]
+        let common = zip(starts, ends).map { $1 - $0 }.min()!
+
+        let table = UnsafePointer(tables.transitions)
+        let classes = UnsafePointer(tables.byteClass)
+        let threshold = firstAcceptingState
+        // Accepting states reached, per lane, with the offset just past them.
+        var found: [[(state: Int32, end: Int)]] = [[], [], [], []]
+        var s0: Int32 = 0, s1: Int32 = 0, s2: Int32 = 0, s3: Int32 = 0
+        let p0 = base, p1 = base + b1, p2 = base + b2, p3 = base + b3
+        for step in 0..<common {
+            s0 = table[Int(s0) &+ Int(classes[Int(p0[step])])]
+            s1 = table[Int(s1) &+ Int(classes[Int(p1[step])])]
+            s2 = table[Int(s2) &+ Int(classes[Int(p2[step])])]
+            s3 = table[Int(s3) &+ Int(classes[Int(p3[step])])]
+            // Accepting states are numbered last, so one comparison covers all four lanes.
+            if max(max(s0, s1), max(s2, s3)) >= threshold {
+                if s0 >= threshold { found[0].append((s0, step + 1)) }
+                if s1 >= threshold { found[1].append((s1, b1 + step + 1)) }
+                if s2 >= threshold { found[2].append((s2, b2 + step + 1)) }
+                if s3 >= threshold { found[3].append((s3, b3 + step + 1)) }
             }
         }
+        // Each lane finishes alone.
+        for (lane, start) in [s0, s1, s2, s3].enumerated() {
+            var state = start
+            var offset = starts[lane] + common
+            let end = ends[lane]
+            while offset < end {
+                state = table[Int(state) &+ Int(classes[Int(base[offset])])]
+                offset += 1
+                if state >= threshold { found[lane].append((state, offset)) }
+            }
+        }
+        withExtendedLifetime(tables) {}
+
         var result: [(literal: Int32, end: Int)] = []
-        for lane in acceptingStates {
+        for lane in found {
             for (state, end) in lane {
-                for literal in acceptedLiterals[Int(state - firstAcceptingState) / classCount] {
+                for literal in acceptedLiterals[Int(state - threshold) / classCount] {
                     result.append((literal, end))
                 }
             }
         }
         return result
+    }
+}
+
+extension LiteralScanner {
+    /// The automaton's tables in memory of their own, so that the scan loop reads them through plain
+    /// pointers that stay valid for the scanner's whole life.
+    final class Tables: @unchecked Sendable {
+        /// `transitions[state * classCount + class]` is the next state, premultiplied by `classCount`.
+        let transitions: UnsafeMutablePointer<Int32>
+        /// Byte → class; class 0 is every byte that appears in no literal, A–Z share a–z's classes.
+        let byteClass: UnsafeMutablePointer<UInt8>
+
+        init(transitions table: [Int32], byteClass classes: [UInt8]) {
+            transitions = .allocate(capacity: table.count)
+            transitions.initialize(from: table, count: table.count)
+            byteClass = .allocate(capacity: 256)
+            byteClass.initialize(from: classes, count: 256)
+        }
+
+        deinit {
+            transitions.deallocate()
+            byteClass.deallocate()
+        }
     }
 }

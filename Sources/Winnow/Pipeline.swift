@@ -99,12 +99,13 @@ public struct Pipeline: Sendable {
         // Removing lines moves others into a `first N`/`last N` window and an in-line edit can leave a line
         // another rule matches, so one pass is not always a fixpoint. Passes repeat until nothing changes,
         // which makes cleaning idempotent: cleaning the output again changes nothing.
-        let candidates = prefilter.candidates(in: document)
-        for _ in 0..<(needsFixpoint ? Self.maximumPasses : 1) {
+        var candidates = prefilter.candidates(in: document)
+        for pass in 0..<(needsFixpoint ? Self.maximumPasses : 1) {
             let before = removals.count
             try runStages(
                 on: &document, candidates: candidates, removals: &removals, shadowHits: &shadowHits, session: session)
             if removals.count == before { break }
+            if pass == 0 { candidates = candidatesAfterFirstPass(candidates) }
         }
         let output = hasBOM ? Self.byteOrderMark + document.bytes : document.bytes
         let changed = output != input
@@ -115,6 +116,22 @@ public struct Pipeline: Sendable {
         }
         return CleaningResult(output: output, changed: changed, removals: removals, shadowHits: shadowHits,
                               overRemoval: nil)
+    }
+
+    /// What the passes after the first look at. A line-mode rule that may fire anywhere judges each line on
+    /// its own, so its verdict on a line that no edit touched cannot change: whatever it matched is gone
+    /// (a line drop) or left the line edited (an in-line edit; one that lost to another edit on the same
+    /// line left it edited too). Such rules only need the edited lines again, which an empty candidate
+    /// list gives them. Scoped and multi-line rules depend on other lines and see everything again.
+    private func candidatesAfterFirstPass(_ candidates: Prefilter.Candidates) -> Prefilter.Candidates {
+        var next = candidates
+        for (stageIndex, stage) in stages.enumerated() {
+            for (index, rule) in stage.rules.enumerated()
+            where rule.rule.scope == .anywhere && !rule.rule.matchesAcrossLines {
+                next[ruleOffsets[stageIndex] + index] = []
+            }
+        }
+        return next
     }
 
     /// One pass: every stage in order, each on the output of the one before.

@@ -1,5 +1,7 @@
-/// Finds literal strings that every match of a PCRE2 pattern must contain — "at least one of these" — so
-/// that a line containing none of them can be skipped without running the pattern.
+/// Finds literal strings that every match of a PCRE2 pattern must contain, so that a line lacking them
+/// can be skipped without running the pattern. The result is a few sets of literals, each of which the
+/// match needs one of: `(?:data|chart) by (?:YCharts|Statista)` needs "data by " or "chart by ", and also
+/// "ycharts" or "statista".
 ///
 /// The analysis is conservative: anything it does not fully understand (verbs, conditionals, recursion,
 /// back-references, option changes it cannot follow) contributes no literal, and a pattern whose
@@ -9,18 +11,52 @@
 /// ASCII folding cannot find its other forms. Two non-ASCII letters are caseless partners of ASCII ones
 /// (KELVIN SIGN of k, LONG S of s); ``Prefilter`` turns itself off for a document that contains either.
 enum RequiredLiterals {
-    /// The literal set of a pattern, or nil when no useful set (every string at least two bytes) exists.
-    static func extract(pattern: String, flags: Set<RuleFlag>) -> [[UInt8]]? {
+    /// Literals one of which every match contains (ASCII-case-folded).
+    typealias LiteralSet = [[UInt8]]
+
+    /// The sets of literals that every match needs one of each of, most selective first; nil when not
+    /// even one useful set (every string at least two bytes, or one rare byte) exists.
+    static func extract(pattern: String, flags: Set<RuleFlag>) -> [LiteralSet]? {
         let source = Array(pattern.unicodeScalars)
         let caseless = flags.contains(.caseless) || hasInlineOption("i", in: source)
         var parser = Parser(source: source, caseless: caseless, extended: flags.contains(.extended))
         guard let node = parser.parseAlternation(), parser.atEnd, !parser.failed else { return nil }
-        guard let literals = node.info.best, !literals.isEmpty,
-              literals.allSatisfy({ $0.count >= minimumLength || ($0.count == 1 && rareBytes.contains($0[0])) })
-        else { return nil }
-        return literals.sorted { $0.lexicographicallyPrecedes($1) }
+        var chosen: [Set<[UInt8]>] = []
+        for set in node.info.conjunction.sorted(by: Info.isMoreSelective) where isUseful(set) {
+            // A set that a chosen one implies adds nothing (" ycharts" found means "ycharts" is there),
+            // and a further set of common short strings ("the") costs more scanning than it saves.
+            guard !chosen.contains(where: { implies($0, set) }), chosen.isEmpty || isStrong(set) else { continue }
+            chosen.append(set)
+            if chosen.count == maximumConjunction { break }
+        }
+        guard !chosen.isEmpty else { return nil }
+        return chosen.map { $0.sorted { $0.lexicographicallyPrecedes($1) } }
     }
 
+    /// Whether every literal of `stronger` contains a literal of `weaker`.
+    private static func implies(_ stronger: Set<[UInt8]>, _ weaker: Set<[UInt8]>) -> Bool {
+        stronger.allSatisfy { literal in
+            weaker.contains { part in
+                part.count <= literal.count
+                    && (0...(literal.count - part.count)).contains { literal[$0..<($0 + part.count)].elementsEqual(part) }
+            }
+        }
+    }
+
+    /// Whether every literal is rare in ordinary text: four bytes or more, a non-ASCII character, or one
+    /// of the rare single bytes.
+    static func isStrong(_ set: some Collection<[UInt8]>) -> Bool {
+        set.allSatisfy { literal in
+            literal.count >= 4 || literal.contains { $0 >= 0x80 } || (literal.count == 1 && rareBytes.contains(literal[0]))
+        }
+    }
+
+    private static func isUseful(_ set: Set<[UInt8]>) -> Bool {
+        !set.isEmpty && set.allSatisfy { $0.count >= minimumLength || ($0.count == 1 && rareBytes.contains($0[0])) }
+    }
+
+    /// More sets than this rarely narrow the candidates further.
+    static let maximumConjunction = 3
     /// Shorter literals match too often to save work, except single bytes that article text rarely holds.
     static let minimumLength = 2
     static let rareBytes = Set("#[]{}|@~^*_<>\\".utf8)
@@ -58,12 +94,20 @@ enum RequiredLiterals {
         var exact: Set<[UInt8]>?
         /// Every match contains at least one of these, if known.
         var required: Set<[UInt8]>?
+        /// Further sets every match needs one of each of (beyond `required`).
+        var all: [Set<[UInt8]>] = []
 
         static let unknown = Info(exact: nil, required: nil)
         static let zeroWidth = Info(exact: [[]], required: nil)
 
         /// The most selective set known.
         var best: Set<[UInt8]>? { Self.better(exact.flatMap(Self.usable), required.flatMap(Self.usable)) }
+
+        /// Every set known to be needed.
+        var conjunction: [Set<[UInt8]>] {
+            guard let best, !all.contains(best) else { return all }
+            return all + [best]
+        }
 
         static func usable(_ set: Set<[UInt8]>) -> Set<[UInt8]>? {
             set.contains(where: \.isEmpty) ? nil : set
@@ -77,16 +121,20 @@ enum RequiredLiterals {
 
         /// Past a few bytes a literal is rare enough; then fewer strings are better (they keep the
         /// union of an alternation small), then longer ones.
-        static func better(_ a: Set<[UInt8]>?, _ b: Set<[UInt8]>?) -> Set<[UInt8]>? {
-            guard let a else { return b }
-            guard let b else { return a }
+        static func isMoreSelective(_ a: Set<[UInt8]>, than b: Set<[UInt8]>) -> Bool {
             let shortestA = shortest(a)
             let shortestB = shortest(b)
             let rareA = min(shortestA, RequiredLiterals.rareEnoughLength)
             let rareB = min(shortestB, RequiredLiterals.rareEnoughLength)
-            if rareA != rareB { return rareA > rareB ? a : b }
-            if a.count != b.count { return a.count < b.count ? a : b }
-            return shortestA >= shortestB ? a : b
+            if rareA != rareB { return rareA > rareB }
+            if a.count != b.count { return a.count < b.count }
+            return shortestA > shortestB
+        }
+
+        static func better(_ a: Set<[UInt8]>?, _ b: Set<[UInt8]>?) -> Set<[UInt8]>? {
+            guard let a else { return b }
+            guard let b else { return a }
+            return isMoreSelective(b, than: a) ? b : a
         }
     }
 
@@ -109,12 +157,13 @@ enum RequiredLiterals {
                 return .zeroWidth
             case .lookaround(let inner):
                 // Zero-width, but a positive lookaround's text must be in the subject too.
-                return Info(exact: [[]], required: inner.info.best)
+                let innerInfo = inner.info
+                return Info(exact: [[]], required: innerInfo.best, all: innerInfo.conjunction)
             case .repetition(let inner, let minimum, let maximum):
                 guard minimum >= 1 else { return .unknown }
                 let innerInfo = inner.info
                 let exact = minimum == 1 && maximum == 1 ? innerInfo.exact : nil
-                return Info(exact: exact, required: innerInfo.best)
+                return Info(exact: exact, required: innerInfo.best, all: innerInfo.conjunction)
             case .alternation(let branches):
                 let infos = branches.map(\.info)
                 var exact: Set<[UInt8]>? = []
@@ -135,20 +184,27 @@ enum RequiredLiterals {
         /// bounded); the best of those and of each item's own requirement is the sequence's requirement.
         private static func sequenceInfo(_ infos: [Info]) -> Info {
             var best: Set<[UInt8]>?
+            var all: [Set<[UInt8]>] = []
             var run: Set<[UInt8]>? = [[]]
             var allExact = true
+            func finishRun() {
+                guard let set = run.flatMap(Info.usable) else { return }
+                best = Info.better(best, set)
+                all.append(set)
+            }
             for info in infos {
                 best = Info.better(best, info.required.flatMap(Info.usable))
+                all += info.conjunction
                 if let exact = info.exact, let current = run, let product = product(current, exact) {
                     run = product
                 } else {
-                    best = Info.better(best, run.flatMap(Info.usable))
+                    finishRun()
                     run = info.exact ?? [[]]
                     allExact = false
                 }
             }
-            best = Info.better(best, run.flatMap(Info.usable))
-            return Info(exact: allExact ? run : nil, required: best)
+            finishRun()
+            return Info(exact: allExact ? run : nil, required: best, all: all)
         }
 
         /// Every string of `left` followed by every string of `right`; nil when the set would grow too

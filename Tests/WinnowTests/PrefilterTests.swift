@@ -5,8 +5,27 @@ import WinnowPCRE2
 
 @Suite("Prefilter: required literals and the literal scanner")
 struct PrefilterTests {
+    /// The most selective literal set of a pattern.
     private func literals(_ pattern: String, _ flags: Set<RuleFlag> = []) -> [String]? {
-        RequiredLiterals.extract(pattern: pattern, flags: flags)?.map { String(decoding: $0, as: UTF8.self) }
+        conjunction(pattern, flags)?.first
+    }
+
+    private func conjunction(_ pattern: String, _ flags: Set<RuleFlag> = []) -> [[String]]? {
+        RequiredLiterals.extract(pattern: pattern, flags: flags)?.map { $0.map { String(decoding: $0, as: UTF8.self) } }
+    }
+
+    @Test func independentPartsOfAPatternAreAllRequired() {
+        #expect(conjunction("(?:data|chart) by \\w+ (?:YCharts|Statista)$")
+            == [["chart by ", "data by "], [" statista", " ycharts"]])
+        // An alternation at the top needs one of its branches: no conjunction across branches.
+        #expect(conjunction("abc \\d+ def|ghi") == [["abc ", "ghi"]])
+    }
+
+    @Test func linesMustHoldEverySetButMultilineRulesMayFindThemOnDifferentLines() throws {
+        let line = try makePipeline(ruleYAML("pattern: 'alpha \\d+ omega'\naction: drop-line"))
+        #expect(try line.cleaned("alpha 1 omega\nalpha\nomega\n") == "alpha\nomega\n")
+        let spanning = try makePipeline(ruleYAML("pattern: '^alpha\\n\\d+\\nomega$'\nflags: [multiline]\naction: drop-line"))
+        #expect(try spanning.cleaned("keep\nalpha\n7\nomega\n") == "keep\n")
     }
 
     @Test func literalsOfCommonShapes() {
@@ -93,10 +112,12 @@ struct PrefilterTests {
                 guard matched != nil else { continue }
                 checked += 1
                 let folded = bytes.map(LiteralScanner.fold)
-                let contains = required.contains { literal in
-                    folded.indices.contains { folded[$0...].starts(with: literal) }
+                for set in required {
+                    let contains = set.contains { literal in
+                        folded.indices.contains { folded[$0...].starts(with: literal) }
+                    }
+                    #expect(contains, "rule \(rule.id) matched \(subject.debugDescription) without any of \(set.map { String(decoding: $0, as: UTF8.self) })")
                 }
-                #expect(contains, "rule \(rule.id) matched \(subject.debugDescription) without any of its literals")
             }
         }
         #expect(checked > 100)
