@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Release-mode benchmark of winnow, side by side with ripgrep and a Python `re` loop.
 
-    python3 Benchmarks/bench.py                 # 200 MB corpus, 5 runs per figure, best run reported
+    python3 Benchmarks/bench.py                 # 200 MB corpus, 5 runs per figure, median reported
     python3 Benchmarks/bench.py --megabytes 50 --runs 3
 
-What it measures (wall clock, best of --runs, after one warm-up run):
+What it measures (wall clock, median of --runs after one warm-up run; this kind of shared machine is
+noisy, and the median is steadier than the best run):
   compare   `winnow filter --no-builtin --patterns P` against `rg -v -f P` and a Python `re` loop on the
             same 67 anchored, case-insensitive patterns and corpus, one core each (taskset -c 0); checks
             that all outputs are byte-identical and prints MB/s and ratios;
@@ -37,8 +38,8 @@ def one_core(command):
 
 
 def timed(command, runs, stdin=None, stdout=None):
-    """Best wall-clock seconds of `runs` runs (after a warm-up run), and the last exit status."""
-    best = None
+    """Median wall-clock seconds of `runs` runs (after a warm-up run), and the last exit status."""
+    samples = []
     status = 0
     for attempt in range(runs + 1):
         with open(stdin, "rb") if stdin else open(os.devnull, "rb") as source, \
@@ -47,8 +48,8 @@ def timed(command, runs, stdin=None, stdout=None):
             status = subprocess.run(command, stdin=source, stdout=sink, stderr=subprocess.DEVNULL).returncode
             elapsed = time.perf_counter() - start
         if attempt > 0:
-            best = elapsed if best is None else min(best, elapsed)
-    return best, status
+            samples.append(elapsed)
+    return statistics.median(samples), status
 
 
 def digest(path):
@@ -117,7 +118,7 @@ def main():
             handle.write("\n".join(all_patterns[:count]) + "\n")
         return path
 
-    print(f"\ncorpus: {size / 1e6:.0f} MB, {os.cpu_count()} cores, best of {args.runs} runs\n")
+    print(f"\ncorpus: {size / 1e6:.0f} MB, {os.cpu_count()} cores, median of {args.runs} runs\n")
 
     # compare
     p67 = pattern_file(67)

@@ -34,69 +34,78 @@ struct LiteralScanner: Sendable {
         // Upper-case ASCII letters are folded before lookup, so they share their lower-case class.
         for byte in UInt8(ascii: "A")...UInt8(ascii: "Z") { classes[Int(byte)] = classes[Int(byte | 0x20)] }
 
-        // The trie.
-        var children: [[Int32]] = [[Int32](repeating: -1, count: classCount)]
+        // The trie, as one flat table of `classCount` entries per state (-1: no child yet).
+        var delta: [Int32] = [Int32](repeating: -1, count: classCount)
         var outputs: [[Int32]] = [[]]
         for (id, literal) in literals.enumerated() {
             var state = 0
             for byte in literal {
-                let byteClass = Int(classes[Int(byte)])
-                if children[state][byteClass] < 0 {
-                    children[state][byteClass] = Int32(children.count)
-                    children.append([Int32](repeating: -1, count: classCount))
+                let cell = state * classCount + Int(classes[Int(byte)])
+                if delta[cell] < 0 {
+                    delta[cell] = Int32(outputs.count)
+                    delta.append(contentsOf: repeatElement(-1, count: classCount))
                     outputs.append([])
                 }
-                state = Int(children[state][byteClass])
+                state = Int(delta[cell])
             }
             outputs[state].append(Int32(id))
         }
+        let stateCount = outputs.count
 
-        // Failure links, breadth first, turning the trie into a complete DFA.
-        var failure = [Int32](repeating: 0, count: children.count)
-        var delta = children
+        // Failure links, breadth first, turning the trie into a complete DFA in place.
+        var failure = [Int](repeating: 0, count: stateCount)
         var queue: [Int] = []
+        queue.reserveCapacity(stateCount)
         for byteClass in 0..<classCount {
-            if delta[0][byteClass] < 0 {
-                delta[0][byteClass] = 0
+            if delta[byteClass] < 0 {
+                delta[byteClass] = 0
             } else {
-                queue.append(Int(delta[0][byteClass]))
+                queue.append(Int(delta[byteClass]))
             }
         }
         var head = 0
         while head < queue.count {
             let state = queue[head]
             head += 1
-            outputs[state] += outputs[Int(failure[state])]
+            let fallback = failure[state]
+            if !outputs[fallback].isEmpty { outputs[state] += outputs[fallback] }
             for byteClass in 0..<classCount {
-                let child = delta[state][byteClass]
+                let child = delta[state * classCount + byteClass]
                 if child < 0 {
-                    delta[state][byteClass] = delta[Int(failure[state])][byteClass]
+                    delta[state * classCount + byteClass] = delta[fallback * classCount + byteClass]
                 } else {
-                    failure[Int(child)] = delta[Int(failure[state])][byteClass]
+                    failure[Int(child)] = Int(delta[fallback * classCount + byteClass])
                     queue.append(Int(child))
                 }
             }
         }
 
-        // Renumber so accepting states come last; a single comparison then tells them apart.
-        let stateCount = delta.count
-        let order = (0..<stateCount).sorted { (outputs[$0].isEmpty ? 0 : 1, $0) < (outputs[$1].isEmpty ? 0 : 1, $1) }
+        // Renumber so accepting states come last; a single comparison then tells them apart. The start
+        // state never accepts (no literal is empty), so it stays state 0.
         var newNumber = [Int32](repeating: 0, count: stateCount)
-        for (number, state) in order.enumerated() { newNumber[state] = Int32(number) }
+        var acceptingStates: [Int] = []
+        var next: Int32 = 0
+        for state in 0..<stateCount where outputs[state].isEmpty {
+            newNumber[state] = next
+            next += 1
+        }
+        let firstAccepting = Int(next)
+        for state in 0..<stateCount where !outputs[state].isEmpty {
+            newNumber[state] = next
+            next += 1
+            acceptingStates.append(state)
+        }
         var table = [Int32](repeating: 0, count: stateCount * classCount)
         for state in 0..<stateCount {
+            let row = Int(newNumber[state]) * classCount
             for byteClass in 0..<classCount {
-                table[Int(newNumber[state]) * classCount + byteClass] =
-                    newNumber[Int(delta[state][byteClass])] * Int32(classCount)
+                table[row + byteClass] = newNumber[Int(delta[state * classCount + byteClass])] * Int32(classCount)
             }
         }
-        let firstAccepting = order.firstIndex { !outputs[$0].isEmpty } ?? stateCount
         self.tables = Tables(transitions: table, byteClass: classes)
         self.classCount = classCount
         self.firstAcceptingState = Int32(firstAccepting * classCount)
-        self.acceptedLiterals = order[firstAccepting...].map { outputs[$0] }
-        // The start state must stay state 0 after renumbering: it never accepts (no literal is empty).
-        precondition(newNumber[0] == 0, "the start state cannot accept")
+        self.acceptedLiterals = acceptingStates.map { outputs[$0] }
     }
 
     /// Every occurrence of every literal, as (literal id, end offset) in increasing order of end offset.

@@ -165,7 +165,7 @@ enum RequiredLiterals {
                 let exact = minimum == 1 && maximum == 1 ? innerInfo.exact : nil
                 return Info(exact: exact, required: innerInfo.best, all: innerInfo.conjunction)
             case .alternation(let branches):
-                let infos = branches.map(\.info)
+                let infos = branches.map { $0.info }
                 var exact: Set<[UInt8]>? = []
                 var required: Set<[UInt8]>? = []
                 for info in infos {
@@ -176,7 +176,7 @@ enum RequiredLiterals {
                 if let set = required, set.count > RequiredLiterals.maximumSetSize { required = nil }
                 return Info(exact: exact, required: required.flatMap(Info.usable))
             case .sequence(let items):
-                return Self.sequenceInfo(items.map(\.info))
+                return Self.sequenceInfo(items.map { $0.info })
             }
         }
 
@@ -269,11 +269,25 @@ enum RequiredLiterals {
             return failed ? nil : .sequence(items)
         }
 
+        static func isMeta(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar {
+            case "\\", "^", "$", ".", "|", "?", "*", "+", "(", ")", "[", "{": true
+            default: false
+            }
+        }
+
+        static func startsQuantifier(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar {
+            case "*", "+", "?", "{": true
+            default: false
+            }
+        }
+
         /// The literal bytes of `scalar` when it is an ordinary character that no quantifier follows.
         private func plainCharacter(_ scalar: Unicode.Scalar) -> [UInt8]? {
             // In extended mode white space may stand between a character and its quantifier.
-            guard !isExtended, !"\\^$.|?*+()[{".unicodeScalars.contains(scalar) else { return nil }
-            if index + 1 < source.count, "*+?{".unicodeScalars.contains(source[index + 1]) { return nil }
+            guard !isExtended, !Self.isMeta(scalar) else { return nil }
+            if index + 1 < source.count, Self.startsQuantifier(source[index + 1]) { return nil }
             return literalBytes(scalar)
         }
 
