@@ -48,10 +48,11 @@ public final class MatchSession {
         of pattern: Pattern, in subject: UnsafeBufferPointer<UInt8>, from start: Int = 0
     ) throws(PCRE2Error) -> Range<Int>? {
         ensureCapacity(for: pattern)
-        pattern.prepareForMatching()
         let base = subject.baseAddress ?? UnsafePointer(emptySubject)
-        let result = pcre2_match_8(
-            pattern.code, base, subject.count, start, PCRE2_NO_UTF_CHECK, matchData, context)
+        // JIT code is called directly: pcre2_match would only check the arguments again and dispatch to it.
+        let result = pattern.prepareForMatching()
+            ? pcre2_jit_match_8(pattern.code, base, subject.count, start, 0, matchData, context)
+            : pcre2_match_8(pattern.code, base, subject.count, start, PCRE2_NO_UTF_CHECK, matchData, context)
         if result == PCRE2_ERROR_NOMATCH { return nil }
         if result < 0 { throw PCRE2Error(code: result) }
         let ovector = pcre2_get_ovector_pointer_8(matchData)!

@@ -14,10 +14,7 @@ public final class Pattern: @unchecked Sendable {
     public let options: PatternOptions
     /// Whether PCRE2's JIT compiler accepted the pattern (matching then runs machine code); compiles it
     /// now if no match has yet.
-    public var isJITCompiled: Bool {
-        prepareForMatching()
-        return jitSucceeded.load(ordering: .acquiring)
-    }
+    public var isJITCompiled: Bool { prepareForMatching() }
     /// Number of capturing groups.
     public let captureCount: Int
     /// PCRE2's lower bound on the length in code units of any match (0: it may match the empty string).
@@ -56,16 +53,19 @@ public final class Pattern: @unchecked Sendable {
 
     deinit { pcre2_code_free_8(code) }
 
-    /// JIT-compiles the pattern the first time it is needed. Every match calls this before touching the
-    /// code, so no thread can be matching while another compiles.
+    /// JIT-compiles the pattern the first time it is needed, and says whether matching can take JIT's
+    /// fast path. Every match calls this before touching the code, so no thread can be matching while
+    /// another compiles.
     @inline(__always)
-    func prepareForMatching() {
-        guard !jitAttempted.load(ordering: .acquiring) else { return }
+    @discardableResult
+    func prepareForMatching() -> Bool {
+        if jitAttempted.load(ordering: .acquiring) { return jitSucceeded.load(ordering: .relaxed) }
         jitLock.withLock { _ in
             guard !jitAttempted.load(ordering: .relaxed) else { return }
             jitSucceeded.store(pcre2_jit_compile_8(code, PCRE2_JIT_COMPLETE) == 0, ordering: .relaxed)
             jitAttempted.store(true, ordering: .releasing)
         }
+        return jitSucceeded.load(ordering: .relaxed)
     }
 
     /// Whether PCRE2 thinks the pattern may match an empty string.
