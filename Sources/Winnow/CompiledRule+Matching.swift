@@ -40,6 +40,11 @@ extension CompiledRule {
             var from = 0
             var guardChecked = false
             while from < subject.count, let match = try session.firstMatch(of: pattern, in: subject, from: from) {
+                // An empty match (left by `\K`) has nothing to remove.
+                guard !match.isEmpty else {
+                    from = Self.resumeOffset(after: match, in: subject)
+                    continue
+                }
                 let replacement = try expandedReplacement(subject: subject, from: from, session: session)
                 if !guardChecked {
                     guardChecked = true
@@ -49,7 +54,7 @@ extension CompiledRule {
                     ruleIndex: ruleIndex, range: (match.lowerBound + line.start)..<(match.upperBound + line.start),
                     firstLine: lineIndex, lastLine: lineIndex, replacement: replacement))
                 guard wantsEveryMatch else { break }
-                from = match.isEmpty ? match.upperBound + 1 : match.upperBound
+                from = match.upperBound
             }
         }
         return hits
@@ -63,7 +68,8 @@ extension CompiledRule {
         var from = document.lines[window.lowerBound].start
         while from < buffer.count, let match = try session.firstMatch(of: pattern, in: buffer, from: from) {
             let searchStart = from
-            from = match.isEmpty ? match.upperBound + 1 : match.upperBound
+            from = Self.resumeOffset(after: match, in: buffer)
+            guard !match.isEmpty else { continue }
             let firstLine = document.lineIndex(containing: match.lowerBound)
             guard firstLine < window.upperBound else { break }
             let lastLine = document.lineIndex(containing: max(match.lowerBound, match.upperBound - 1))
@@ -78,6 +84,16 @@ extension CompiledRule {
                 replacement: replacement))
         }
         return hits
+    }
+
+    /// Where to look after a match. After an empty one (possible with `\K`, though patterns that can only
+    /// match empty are rejected) the search moves on by one whole character: a start offset inside a UTF-8
+    /// sequence is not allowed when PCRE2 skips its UTF check.
+    static func resumeOffset(after match: Range<Int>, in subject: UnsafeBufferPointer<UInt8>) -> Int {
+        guard match.isEmpty else { return match.upperBound }
+        var next = match.upperBound + 1
+        while next < subject.count, subject[next] & 0xC0 == 0x80 { next += 1 }
+        return next
     }
 
     /// Expands the replacement template for the match just found; must run before any other match in the

@@ -102,6 +102,13 @@ public struct RuleSetValidator: Sendable {
                               ruleID: rule.id)
         }
         guard output != example.expectedOutput else { return nil }
+        // Cleaning repeats until nothing changes, so a rule that rewrites its own output never settles.
+        if example.expectation != .kept, let again = try? pipeline.clean(example.expectedOutput, session: session),
+           again.changed {
+            return Diagnostic(
+                .error, "rule '\(rule.id)' changes its own output again (to \(quoted(again.outputText))), so cleaning "
+                    + "never settles", at: example.location ?? rule.location, ruleID: rule.id)
+        }
         let message: String
         switch example.expectation {
         case .removed:

@@ -42,9 +42,11 @@ struct ExplainCommand: ParsableCommand {
         let after = result.overRemoval == nil ? result.outputText.unicodeScalars.count : before
         let rulesUsed = Set(result.removals.map(\.ruleID)).count
         var summary = "\(result.removals.count) removal\(result.removals.count == 1 ? "" : "s") by \(rulesUsed) rule\(rulesUsed == 1 ? "" : "s")"
-        if before > 0 {
+        if before > 0, after <= before {
             let percent = Int((Double(before - after) / Double(before) * 100).rounded())
             summary += "; \(before - after) of \(before) characters removed (\(percent)%)"
+        } else if after > before {
+            summary += "; \(after - before) characters added by replacements"
         }
         if !result.shadowHits.isEmpty { summary += "; \(result.shadowHits.count) shadow hit\(result.shadowHits.count == 1 ? "" : "s")" }
         StandardStreams.print(summary)

@@ -4,7 +4,8 @@ import Testing
 /// Property: filtering is idempotent. Whatever winnow leaves, a second pass leaves alone.
 @Suite("corpus idempotence")
 struct CorpusIdempotenceTests {
-    static let corpus = Winnow.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
+    static let corpus = ProcessInfo.processInfo.environment["WINNOW_CORPUS"].map { URL(fileURLWithPath: $0) }
+        ?? Winnow.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
 
     /// The `NAME.raw.txt` files of the shared corpus (empty when it is absent).
     static let rawFiles: [String] = {

@@ -281,6 +281,17 @@ struct ActionTests {
         }
     }
 
+    @Test func emptyMatchesLeftByResetStartAreNotHits() throws {
+        // `\K` can leave an empty match: nothing to remove, so no hit (and no endless insertion), and the
+        // search resumes on a character boundary, not inside "é".
+        let pipeline = try makePipeline(ruleYAML("pattern: 'x\\K'\naction: replace\nreplacement: '-'"))
+        let result = try pipeline.clean("xé xé\n")
+        #expect(result.outputText == "xé xé\n")
+        #expect(result.removals.isEmpty)
+        let partial = try makePipeline(ruleYAML("pattern: 'é\\K[a-z]+'\naction: remove-match"))
+        #expect(try partial.cleaned("éabc é\n") == "é é\n")
+    }
+
     @Test func hugeLinesAreHandled() throws {
         let pipeline = try makePipeline(ruleYAML("pattern: 'Image via \\w+'\naction: remove-match"))
         let body = String(repeating: "word ", count: 400_000)

@@ -181,6 +181,23 @@ struct RuleLoaderTests {
         #expect(found.map { $0.location?.line } == [9, 10])
     }
 
+    @Test func rulesThatChangeTheirOwnOutputAreErrors() {
+        let found = errors(ruleYAML("""
+            pattern: 'Photo(?!graph)'
+            action: replace
+            replacement: 'Photograph Photo'
+            examples:
+              rewrite:
+                - input: Photo
+                  output: Photograph Photo
+              keep: [Photograph]
+            """))
+        #expect(found.map(\.message) == [
+            "rule 'r' changes its own output again (to \"Photograph Photograph Photograph Photograph Photograph "
+                + "Photograph Photograph Photograph Photograph Photo\"), so cleaning never settles",
+        ])
+    }
+
     @Test func catastrophicPatternsGetAWarning() {
         let found = diagnostics(of: ruleYAML("pattern: '^(a+)+$'\naction: drop-line"))
         #expect(found.contains { $0.severity == .warning && $0.message.contains("match limit") })
