@@ -23,15 +23,15 @@ struct LiteralScanner: Sendable {
 
     /// Builds the automaton for `literals` (already folded with ``fold(_:)``); ids are array indices.
     init(literals: [[UInt8]]) {
-        var classes = [UInt8](repeating: 0, count: 256)
+        var classes = [UInt16](repeating: 0, count: 256)
         var classCount = 1
         for literal in literals {
             for byte in literal where classes[Int(byte)] == 0 {
-                classes[Int(byte)] = UInt8(classCount)
+                classes[Int(byte)] = UInt16(classCount)
                 classCount += 1
             }
         }
-        // Upper-case ASCII letters are folded before lookup, so they share their lower-case class.
+        // Upper-case ASCII letters share their lower-case class: the scan folds case at no cost.
         for byte in UInt8(ascii: "A")...UInt8(ascii: "Z") { classes[Int(byte)] = classes[Int(byte | 0x20)] }
 
         // The trie, as one flat table of `classCount` entries per state (-1: no child yet).
@@ -182,9 +182,9 @@ extension LiteralScanner {
         /// `transitions[state * classCount + class]` is the next state, premultiplied by `classCount`.
         let transitions: UnsafeMutablePointer<Int32>
         /// Byte → class; class 0 is every byte that appears in no literal, A–Z share a–z's classes.
-        let byteClass: UnsafeMutablePointer<UInt8>
+        let byteClass: UnsafeMutablePointer<UInt16>
 
-        init(transitions table: [Int32], byteClass classes: [UInt8]) {
+        init(transitions table: [Int32], byteClass classes: [UInt16]) {
             transitions = .allocate(capacity: table.count)
             transitions.initialize(from: table, count: table.count)
             byteClass = .allocate(capacity: 256)

@@ -158,12 +158,18 @@ extension StageEditor {
         private var lastKept: Kept = .none
         private enum Kept { case none, original(Int), edited }
 
+        /// Something was removed since the last kept line.
+        private var afterRemoval = false
+        /// Source bytes of kept lines not yet copied: runs of kept lines are copied in one piece.
+        private var pendingCopy: Range<Int>?
+
         private var lastKeptIsBlank: Bool {
             if case .original(let index) = lastKept { return document.isBlank(index) }
             return false
         }
-        /// Something was removed since the last kept line.
-        private var afterRemoval = false
+
+        /// The output length so far, copied or not.
+        private var length: Int { bytes.count + (pendingCopy?.count ?? 0) }
 
         init(document: Document, endsWithNewline: Bool) {
             self.document = document
@@ -181,7 +187,6 @@ extension StageEditor {
             lines.append(Document.Line(
                 start: start, contentEnd: start + line.contentEnd - line.start,
                 end: start + line.end - line.start, origin: line.origin, edited: line.edited))
-            // Runs of kept lines are copied in one piece when the run ends.
             if let pending = pendingCopy, pending.upperBound == line.start {
                 pendingCopy = pending.lowerBound..<line.end
             } else {
@@ -203,12 +208,6 @@ extension StageEditor {
             lastKept = .edited
             afterRemoval = false
         }
-
-        /// Source bytes of kept lines not yet copied.
-        private var pendingCopy: Range<Int>?
-
-        /// The output length so far, copied or not.
-        private var length: Int { bytes.count + (pendingCopy?.count ?? 0) }
 
         private mutating func flush() {
             guard let pending = pendingCopy else { return }
