@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "winnow",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "Winnow", targets: ["Winnow"]),
         .executable(name: "winnow", targets: ["WinnowCLI"]),
