@@ -11,12 +11,41 @@ public struct FileCollector: Sendable {
     /// The include globs used when none is given.
     public static let defaultIncludes = ["*.txt", "*.md"]
 
-    public var includes: [String]
-    public var excludes: [String]
+    public let includes: [String]
+    public let excludes: [String]
+    private let includeGlobs: [Glob]
+    private let excludeGlobs: [Glob]
 
     public init(includes: [String] = FileCollector.defaultIncludes, excludes: [String] = []) {
         self.includes = includes.isEmpty ? Self.defaultIncludes : includes
         self.excludes = excludes
+        self.includeGlobs = self.includes.map(Glob.init)
+        self.excludeGlobs = excludes.map(Glob.init)
+    }
+
+    /// A glob, read once: `*.txt` and its kind, by far the most common, become a suffix test.
+    private struct Glob {
+        let pattern: String
+        /// A glob with a `/` is matched against the whole path, any other against the file name.
+        let matchesWholePath: Bool
+        let suffix: [UInt8]?
+
+        init(_ pattern: String) {
+            self.pattern = pattern
+            self.matchesWholePath = pattern.utf8.contains(UInt8(ascii: "/"))
+            let rest = pattern.utf8.dropFirst()
+            let isSuffix = pattern.utf8.first == UInt8(ascii: "*")
+                && !rest.contains { "*?[]\\".utf8.contains($0) }
+            self.suffix = isSuffix ? Array(rest) : nil
+        }
+
+        func matches(path: String, name: String) -> Bool {
+            let subject = matchesWholePath ? path : name
+            if let suffix {
+                return subject.utf8.count >= suffix.count && subject.utf8.suffix(suffix.count).elementsEqual(suffix)
+            }
+            return fnmatch(pattern, subject, 0) == 0
+        }
     }
 
     /// The files for `paths`, in order (folders sorted by path), and an error for every path that could not
@@ -39,45 +68,55 @@ public struct FileCollector: Sendable {
         return (files, errors)
     }
 
+    private enum EntryKind { case folder, file, other }
+
     private func walk(_ folder: String, into files: inout [String], errors: inout [FileError]) {
         guard let stream = opendir(folder) else {
             errors.append(.fromErrno(folder, "cannot open folder"))
             return
         }
-        var names: [String] = []
+        var entries: [(name: String, type: UInt8)] = []
         while let entry = readdir(stream) {
             let name = withUnsafePointer(to: entry.pointee.d_name) {
                 $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
             }
             if name.hasPrefix(".") { continue }
-            names.append(name)
+            entries.append((name, entry.pointee.d_type))
         }
         closedir(stream)
-        for name in names.sorted() {
+        entries.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        for (name, type) in entries {
             let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
-            var info = stat()
-            guard lstat(path, &info) == 0 else {
-                errors.append(.fromErrno(path, "cannot access"))
-                continue
+            // The directory entry usually says what it is; only when it does not is a stat call needed.
+            let kind: EntryKind
+            switch Int32(type) {
+            case Int32(DT_DIR): kind = .folder
+            case Int32(DT_REG): kind = .file
+            case Int32(DT_UNKNOWN):
+                var info = stat()
+                guard lstat(path, &info) == 0 else {
+                    errors.append(.fromErrno(path, "cannot access"))
+                    continue
+                }
+                kind = info.st_mode & S_IFMT == S_IFDIR ? .folder : info.st_mode & S_IFMT == S_IFREG ? .file : .other
+            default: kind = .other
             }
-            switch info.st_mode & S_IFMT {
-            case S_IFDIR:
+            switch kind {
+            case .folder:
                 if !isExcluded(path) { walk(path, into: &files, errors: &errors) }
-            case S_IFREG:
-                if matches(includes, path), !isExcluded(path) { files.append(path) }
-            default:
+            case .file:
+                if matches(includeGlobs, path), !isExcluded(path) { files.append(path) }
+            case .other:
                 continue
             }
         }
     }
 
-    private func isExcluded(_ path: String) -> Bool { matches(excludes, path) }
+    private func isExcluded(_ path: String) -> Bool { matches(excludeGlobs, path) }
 
-    /// A glob with a `/` is matched against the whole path, any other against the file name.
-    private func matches(_ globs: [String], _ path: String) -> Bool {
+    private func matches(_ globs: [Glob], _ path: String) -> Bool {
+        guard !globs.isEmpty else { return false }
         let name = FileIO.baseName(of: path)
-        return globs.contains { glob in
-            fnmatch(glob, glob.contains("/") ? path : name, 0) == 0
-        }
+        return globs.contains { $0.matches(path: path, name: name) }
     }
 }
