@@ -19,16 +19,17 @@ let package = Package(
             providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]
         ),
         .target(name: "WinnowPCRE2", dependencies: ["CPCRE2"]),
+        .target(name: "WinnowRules", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(
             name: "Winnow",
-            dependencies: ["WinnowPCRE2", .product(name: "Yams", package: "Yams")],
+            dependencies: ["WinnowPCRE2", "WinnowRules"],
             plugins: ["EmbedRulesPlugin"]
         ),
         .executableTarget(
             name: "WinnowCLI",
             dependencies: ["Winnow", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .executableTarget(name: "winnow-embed-rules", path: "Sources/WinnowEmbedRules"),
+        .executableTarget(name: "winnow-embed-rules", dependencies: ["WinnowRules"], path: "Sources/WinnowEmbedRules"),
         .plugin(
             name: "EmbedRulesPlugin",
             capability: .buildTool(),
@@ -36,7 +37,7 @@ let package = Package(
             path: "Sources/EmbedRulesPlugin"
         ),
         .testTarget(name: "WinnowPCRE2Tests", dependencies: ["WinnowPCRE2"]),
-        .testTarget(name: "WinnowTests", dependencies: ["Winnow"]),
+        .testTarget(name: "WinnowTests", dependencies: ["Winnow", "WinnowRules"]),
         .testTarget(name: "WinnowCLITests", dependencies: ["WinnowCLI", "Winnow"]),
     ]
 )

@@ -43,7 +43,12 @@ public final class CompiledRule: Sendable {
                 at: rule.patternPlacement?.start ?? rule.location, ruleID: rule.id))
         }
         guard let pattern, diagnostics.isEmpty else { return .failure(DiagnosticList(diagnostics)) }
-        var literals = RequiredLiterals.extract(pattern: rule.pattern, flags: rule.flags)
+        var literals: [RequiredLiterals.LiteralSet]?
+        switch rule.knownLiterals {
+        case .absent?: literals = nil
+        case .sets(let sets)?: literals = sets
+        case nil: literals = RequiredLiterals.extract(pattern: rule.pattern, flags: rule.flags)
+        }
         // A scoped rule only ever looks at a few lines; a weak literal would cost every document a scan
         // for a common string to save a handful of matches.
         if rule.scope != .anywhere, let first = literals?.first, !RequiredLiterals.isStrong(first) { literals = nil }
@@ -75,10 +80,4 @@ public final class CompiledRule: Sendable {
         let line = String(before[lineStart...]) + rest.prefix { $0 != "\n" }
         return [line, String(repeating: " ", count: column) + "^"]
     }
-}
-
-/// Diagnostics carried as an error value.
-public struct DiagnosticList: Error, Sendable {
-    public let diagnostics: [Diagnostic]
-    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
 }

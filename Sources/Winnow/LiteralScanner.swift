@@ -8,12 +8,6 @@ import Darwin
 /// to a DFA over byte classes, matching ASCII-case-folded text. One table lookup per input byte, whatever
 /// the number of literals.
 struct LiteralScanner: Sendable {
-    /// Folds A–Z to a–z; every other byte is itself.
-    @inline(__always)
-    static func fold(_ byte: UInt8) -> UInt8 {
-        byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
-    }
-
     private let tables: Tables
     private let classCount: Int
     /// States are numbered so that every state at or above this one (premultiplied) ends a literal.
@@ -21,7 +15,8 @@ struct LiteralScanner: Sendable {
     /// For each accepting state (indexed from `firstAcceptingState`), the literal ids it ends.
     private let acceptedLiterals: [[Int32]]
 
-    /// Builds the automaton for `literals` (already folded with ``fold(_:)``); ids are array indices.
+    /// Builds the automaton for `literals` (already folded, see ``RequiredLiterals/fold(_:)``); ids are
+    /// array indices.
     init(literals: [[UInt8]]) {
         var classes = [UInt16](repeating: 0, count: 256)
         var classCount = 1

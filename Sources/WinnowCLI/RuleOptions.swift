@@ -37,10 +37,10 @@ struct RuleOptions: ParsableArguments {
         }
     }
 
-    /// The rule sources these options name: the built-ins (unless `--no-builtin`), then `--rules` paths.
-    func sources(extraPaths: [String] = []) throws -> [RuleSource] {
+    /// The rule files `--rules` names.
+    private func userSources() throws -> [RuleSource] {
         do {
-            return (noBuiltin ? [] : RuleSet.builtInSources) + (try RuleSet.sources(at: rulePaths + extraPaths))
+            return try RuleSet.sources(at: rulePaths)
         } catch {
             StandardStreams.printError("winnow: cannot read rules: \(error)")
             throw ExitStatus.failure
@@ -57,7 +57,9 @@ struct RuleOptions: ParsableArguments {
     /// Loads, checks and compiles the rules. A rule set with errors is never used: its diagnostics go to
     /// stderr and the command exits with status 2.
     func makePipeline() throws -> Pipeline {
-        var (ruleSet, loadDiagnostics) = RuleSet.load(try sources())
+        let (builtIn, builtInDiagnostics) = noBuiltin ? (RuleSet(), []) : RuleSet.builtIn
+        var (ruleSet, loadDiagnostics) = RuleSet.load(try userSources(), onto: builtIn)
+        loadDiagnostics = builtInDiagnostics + loadDiagnostics
         for path in patternFiles {
             do {
                 let text = String(decoding: try FileIO.contents(of: path), as: UTF8.self)

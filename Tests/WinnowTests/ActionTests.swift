@@ -1,5 +1,6 @@
 import Testing
 @testable import Winnow
+@testable import WinnowRules
 
 @Suite("Actions, scopes, guards and tidying")
 struct ActionTests {

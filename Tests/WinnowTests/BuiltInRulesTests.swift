@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Winnow
+@testable import WinnowRules
 
 /// One example of one built-in rule, named for the test report.
 struct BuiltInExample: CustomTestStringConvertible, Sendable {
@@ -26,6 +27,22 @@ struct BuiltInRulesTests {
         #expect(RuleSet.builtInSources.map(\.path) == onDisk.map(\.path))
         for (embedded, file) in zip(RuleSet.builtInSources, onDisk) {
             #expect(embedded.text == file.text, "\(file.path) differs from its embedded copy; run `swift build`")
+        }
+    }
+
+    @Test func precompiledBuiltInsEqualTheParsedFiles() throws {
+        // What start-up uses must be what the files say: the same stages and rules (examples aside), with
+        // the literals the analysis finds.
+        let precompiled = try #require(RuleSet.precompiledBuiltIn, "the built-in rule files had errors at build time")
+        let (parsed, _) = RuleSet.load(RuleSet.builtInSources)
+        #expect(precompiled.stages == parsed.stages)
+        #expect(precompiled.rules.count == parsed.rules.count)
+        for (fast, slow) in zip(precompiled.rules, parsed.rules) {
+            var expected = slow
+            expected.examples = []
+            expected.knownLiterals = RequiredLiterals.extract(pattern: slow.pattern, flags: slow.flags)
+                .map { .sets($0) } ?? .absent
+            #expect(fast == expected, "\(slow.id) differs from its precompiled copy; run `swift build`")
         }
     }
 

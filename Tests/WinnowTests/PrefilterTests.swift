@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Winnow
+@testable import WinnowRules
 import WinnowPCRE2
 
 @Suite("Prefilter: required literals and the literal scanner")
@@ -111,7 +112,7 @@ struct PrefilterTests {
                 let matched = try bytes.withUnsafeBufferPointer { try session.firstMatch(of: compiled.pattern, in: $0) }
                 guard matched != nil else { continue }
                 checked += 1
-                let folded = bytes.map(LiteralScanner.fold)
+                let folded = bytes.map(RequiredLiterals.fold)
                 for set in required {
                     let contains = set.contains { literal in
                         folded.indices.contains { folded[$0...].starts(with: literal) }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Winnow
+@testable import WinnowRules
 
 @Suite("Rule files: schema errors with positions")
 struct RuleLoaderTests {

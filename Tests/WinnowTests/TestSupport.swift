@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Winnow
+@testable import WinnowRules
 
 /// Paths the tests read in place.
 enum TestPaths {

@@ -4,7 +4,7 @@
 public enum PatternList {
     /// The stage and rules for the pattern file at `path` with contents `text`.
     public static func rules(path: String, text: String) -> (stage: StageDeclaration, rules: [Rule]) {
-        let name = FileIO.baseName(of: path)
+        let name = path.split(separator: "/").last.map(String.init) ?? path
         let stage = StageDeclaration(
             id: "patterns:\(name)", description: "Patterns from \(path), each dropping the lines it matches.",
             location: SourceLocation(file: path, line: 1, column: 1))

@@ -21,6 +21,15 @@ public struct Rule: Sendable, Hashable {
     public var location: SourceLocation?
     public var patternPlacement: ScalarPlacement?
     public var guardPlacement: ScalarPlacement?
+    /// The pattern's required literals when the build already worked them out (the built-in rules);
+    /// nil means they are found when the rule is compiled.
+    package var knownLiterals: KnownLiterals?
+
+    /// The outcome of ``RequiredLiterals/extract(pattern:flags:)``, kept with a rule.
+    package enum KnownLiterals: Sendable, Hashable {
+        case absent
+        case sets([RequiredLiterals.LiteralSet])
+    }
 
     public init(
         id: String, description: String = "", stage: String, pattern: String, flags: Set<RuleFlag> = [],

@@ -1,9 +1,6 @@
 import WinnowPCRE2
 
-/// A pattern flag a rule file may list under `flags:`.
-public enum RuleFlag: String, Sendable, Hashable, CaseIterable, Codable {
-    case caseless, multiline, dotall, extended, ucp, ungreedy
-
+extension RuleFlag {
     /// The PCRE2 compile option behind the flag.
     var patternOption: PatternOptions {
         switch self {

@@ -10,13 +10,19 @@
 /// case-sensitive pattern needs. Under caseless matching a cased non-ASCII letter ends a literal, since
 /// ASCII folding cannot find its other forms. Two non-ASCII letters are caseless partners of ASCII ones
 /// (KELVIN SIGN of k, LONG S of s); ``Prefilter`` turns itself off for a document that contains either.
-enum RequiredLiterals {
+package enum RequiredLiterals {
     /// Literals one of which every match contains (ASCII-case-folded).
-    typealias LiteralSet = [[UInt8]]
+    package typealias LiteralSet = [[UInt8]]
+
+    /// Folds A–Z to a–z; every other byte is itself. Literals and scanned text are compared folded.
+    @inline(__always)
+    package static func fold(_ byte: UInt8) -> UInt8 {
+        byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
+    }
 
     /// The sets of literals that every match needs one of each of, most selective first; nil when not
     /// even one useful set (every string at least two bytes, or one rare byte) exists.
-    static func extract(pattern: String, flags: Set<RuleFlag>) -> [LiteralSet]? {
+    package static func extract(pattern: String, flags: Set<RuleFlag>) -> [LiteralSet]? {
         let source = Array(pattern.unicodeScalars)
         let caseless = flags.contains(.caseless) || hasInlineOption("i", in: source)
         var parser = Parser(source: source, caseless: caseless, extended: flags.contains(.extended))
@@ -45,7 +51,7 @@ enum RequiredLiterals {
 
     /// Whether every literal is rare in ordinary text: four bytes or more, a non-ASCII character, or one
     /// of the rare single bytes.
-    static func isStrong(_ set: some Collection<[UInt8]>) -> Bool {
+    package static func isStrong(_ set: some Collection<[UInt8]>) -> Bool {
         set.allSatisfy { literal in
             literal.count >= 4 || literal.contains { $0 >= 0x80 } || (literal.count == 1 && rareBytes.contains(literal[0]))
         }
@@ -520,7 +526,7 @@ enum RequiredLiterals {
         /// cases ASCII folding cannot find.
         private func literalBytes(_ scalar: Unicode.Scalar) -> [UInt8]? {
             if scalar == "\n" || scalar == "\r" { return nil }
-            if scalar.isASCII { return [LiteralScanner.fold(UInt8(scalar.value))] }
+            if scalar.isASCII { return [RequiredLiterals.fold(UInt8(scalar.value))] }
             if caseless, scalar.properties.isCased { return nil }
             return Array(String(scalar).utf8)
         }

@@ -12,16 +12,14 @@ public struct RuleSet: Sendable {
         self.rules = rules
     }
 
-    /// The rule files compiled into winnow from the repository's `Rules/`.
-    public static var builtInSources: [RuleSource] { RuleSource.builtIn }
-
-    /// Parses `sources` in order. Returns the rule set with every rule that parsed, and all diagnostics;
-    /// a set with errors in its diagnostics must not be used for cleaning.
-    public static func load(_ sources: [RuleSource]) -> (RuleSet, [Diagnostic]) {
-        var set = RuleSet()
+    /// Parses `sources` in order, adding to `base` (already checked, such as the built-in rules). Returns
+    /// the rule set with every rule that parsed, and all diagnostics; a set with errors in its
+    /// diagnostics must not be used for cleaning.
+    public static func load(_ sources: [RuleSource], onto base: RuleSet = RuleSet()) -> (RuleSet, [Diagnostic]) {
+        var set = base
         var diagnostics: [Diagnostic] = []
-        var stageLocations: [String: SourceLocation?] = [:]
-        var ruleLocations: [String: SourceLocation?] = [:]
+        var stageLocations = Dictionary(base.stages.map { ($0.id, $0.location) }, uniquingKeysWith: { first, _ in first })
+        var ruleLocations = Dictionary(base.rules.map { ($0.id, $0.location) }, uniquingKeysWith: { first, _ in first })
         for source in sources {
             var parser = RuleFileParser(source: source)
             parser.parse()

@@ -12,5 +12,5 @@ public enum RuleAction: String, Sendable, Hashable, CaseIterable, Codable {
     case cutToEnd = "cut-to-end"
 
     /// Whether the action edits inside a line rather than deleting whole lines.
-    var editsInsideLine: Bool { self == .removeMatch || self == .replace }
+    package var editsInsideLine: Bool { self == .removeMatch || self == .replace }
 }
