@@ -35,4 +35,16 @@ struct FixtureTests {
         #expect(try pipeline.cleaned(article)
             == "The stadium, sponsored by a bank, opened in 2019.\nIt seats 40,000 people.\n")
     }
+
+    @Test func readmeLibraryExampleWorks() throws {
+        let folder = TestPaths.packageRoot.appending(path: "Examples/custom-rules.yaml").path
+        let (builtIn, _) = RuleSet.builtIn
+        let (ruleSet, diagnostics) = RuleSet.load(try RuleSet.sources(at: [folder]), onto: builtIn)
+        #expect(!diagnostics.containsErrors)
+        let pipeline = try Pipeline.build(ruleSet, selection: StageSelection(skipped: ["promos"])).get()
+        let article = String(decoding: try TestPaths.read(TestPaths.packageRoot.appending(path: "Examples/article.txt")), as: UTF8.self)
+        let result = try pipeline.clean(Array(article.utf8))
+        #expect(result.removals.map(\.stage).contains("image-credits"))
+        #expect(!result.removals.map(\.stage).contains("promos"))
+    }
 }
