@@ -38,24 +38,39 @@ struct Document {
     }
 
     private static func indexLines(_ bytes: [UInt8]) -> [Line] {
-        var lines: [Line] = []
         bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
+            guard let base = buffer.baseAddress, !buffer.isEmpty else { return [] }
             let count = buffer.count
-            var start = 0
-            while start < count {
-                // memchr finds the next LF many bytes at a time.
-                guard let found = memchr(base + start, Int32(UInt8(ascii: "\n")), count - start) else {
-                    lines.append(Line(start: start, contentEnd: count, end: count, origin: lines.count + 1))
+            let newline = Int32(UInt8(ascii: "\n"))
+            // Count first, so the index is one allocation of the right size rather than a growing array.
+            var lineCount = 0
+            var offset = 0
+            while offset < count {
+                guard let found = memchr(base + offset, newline, count - offset) else {
+                    lineCount += 1
                     break
                 }
-                let newline = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
-                let contentEnd = newline > start && base[newline - 1] == UInt8(ascii: "\r") ? newline - 1 : newline
-                lines.append(Line(start: start, contentEnd: contentEnd, end: newline + 1, origin: lines.count + 1))
-                start = newline + 1
+                lineCount += 1
+                offset = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base + 1
+            }
+            return [Line](unsafeUninitializedCapacity: lineCount) { lines, initialized in
+                FileIO.adviseHugePages(UnsafeMutableRawBufferPointer(lines))
+                var start = 0
+                while start < count {
+                    // memchr finds the next LF many bytes at a time.
+                    guard let found = memchr(base + start, newline, count - start) else {
+                        lines[initialized] = Line(start: start, contentEnd: count, end: count, origin: initialized + 1)
+                        initialized += 1
+                        break
+                    }
+                    let end = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
+                    let contentEnd = end > start && base[end - 1] == UInt8(ascii: "\r") ? end - 1 : end
+                    lines[initialized] = Line(start: start, contentEnd: contentEnd, end: end + 1, origin: initialized + 1)
+                    initialized += 1
+                    start = end + 1
+                }
             }
         }
-        return lines
     }
 
     /// The index of the line that came from original line `origin`, if it is still there.

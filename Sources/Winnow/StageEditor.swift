@@ -174,7 +174,16 @@ extension StageEditor {
         init(document: Document, endsWithNewline: Bool) {
             self.document = document
             self.endsWithNewline = endsWithNewline
-            bytes.reserveCapacity(document.bytes.count)
+            // The edited text is at most as long as the original plus what replacements add; start with
+            // room for the original in one allocation (backed by huge pages when large).
+            bytes = [UInt8](unsafeUninitializedCapacity: document.bytes.count) { buffer, initialized in
+                FileIO.adviseHugePages(UnsafeMutableRawBufferPointer(buffer))
+                initialized = 0
+            }
+            lines = [Document.Line](unsafeUninitializedCapacity: document.lines.count) { buffer, initialized in
+                FileIO.adviseHugePages(UnsafeMutableRawBufferPointer(buffer))
+                initialized = 0
+            }
         }
 
         mutating func skipRemoved() { afterRemoval = true }
