@@ -8,15 +8,33 @@ import Darwin
 /// here makes a `String` per line.
 struct Document {
     /// One line: `start..<contentEnd` is its text, `contentEnd..<end` its terminator (LF, CRLF or nothing
-    /// for an unterminated last line).
+    /// for an unterminated last line). Kept to 24 bytes: a large document has millions of them.
     struct Line {
         var start: Int
-        var contentEnd: Int
         var end: Int
-        /// 1-based line number in the document as it was given to the pipeline.
-        var origin: Int
+        private var originNumber: Int32
+        private var terminatorLength: UInt8
         /// Whether an in-line edit changed the text since the prefilter scanned it.
-        var edited = false
+        var edited: Bool
+
+        init(start: Int, contentEnd: Int, end: Int, origin: Int, edited: Bool = false) {
+            self.start = start
+            self.end = end
+            self.originNumber = Int32(truncatingIfNeeded: origin)
+            self.terminatorLength = UInt8(end - contentEnd)
+            self.edited = edited
+        }
+
+        var contentEnd: Int { end - Int(terminatorLength) }
+
+        /// 1-based line number in the document as it was given to the pipeline.
+        var origin: Int { Int(originNumber) }
+
+        /// Drops the line's terminator (the last line of a text without a final newline).
+        mutating func removeTerminator() {
+            end -= Int(terminatorLength)
+            terminatorLength = 0
+        }
     }
 
     private(set) var bytes: [UInt8]

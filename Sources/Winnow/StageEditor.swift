@@ -235,7 +235,7 @@ extension StageEditor {
             }
             if !endsWithNewline, let last = lines.last, last.end > last.contentEnd {
                 bytes.removeSubrange(last.contentEnd...)
-                lines[lines.count - 1].end = last.contentEnd
+                lines[lines.count - 1].removeTerminator()
             }
             return Document(bytes: bytes, lines: lines)
         }
