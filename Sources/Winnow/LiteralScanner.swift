@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Finds every occurrence of many literals in one pass over the bytes: an Aho–Corasick automaton compiled
 /// to a DFA over byte classes, matching ASCII-case-folded text. One table lookup per input byte, whatever
 /// the number of literals.
@@ -14,6 +8,8 @@ struct LiteralScanner: Sendable {
     private let firstAcceptingState: Int32
     /// For each accepting state (indexed from `firstAcceptingState`), the literal ids it ends.
     private let acceptedLiterals: [[Int32]]
+    /// The length of the longest literal.
+    private let longestLiteral: Int
 
     /// Builds the automaton for `literals` (already folded, see ``RequiredLiterals/fold(_:)``); ids are
     /// array indices.
@@ -101,29 +97,24 @@ struct LiteralScanner: Sendable {
         self.classCount = classCount
         self.firstAcceptingState = Int32(firstAccepting * classCount)
         self.acceptedLiterals = acceptingStates.map { outputs[$0] }
+        self.longestLiteral = literals.map(\.count).max() ?? 1
     }
 
     /// Every occurrence of every literal, as (literal id, end offset) in increasing order of end offset.
     ///
-    /// The DFA is a chain of dependent table loads, so one walk is bound by memory latency. The text is
-    /// cut at line breaks (no literal spans one) into four pieces walked side by side, which lets the
-    /// processor overlap their loads.
+    /// The DFA is a chain of dependent table loads, so one walk is bound by memory latency. The text is cut
+    /// into four equal pieces walked side by side, which lets the processor overlap their loads. Each piece
+    /// but the first starts early by the longest literal's length less one, so that an occurrence across a
+    /// cut is still seen, and reports only what ends inside its own piece.
     func occurrences(in bytes: UnsafeBufferPointer<UInt8>) -> [(literal: Int32, end: Int)] {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return [] }
         let count = bytes.count
-        func cut(near offset: Int, after previous: Int) -> Int {
-            let start = max(previous, offset)
-            guard start < count, let newline = memchr(base + start, Int32(UInt8(ascii: "\n")), count - start) else {
-                return count
-            }
-            return UnsafeRawPointer(newline).assumingMemoryBound(to: UInt8.self) - base + 1
-        }
-        let b1 = cut(near: count / 4, after: 0)
-        let b2 = cut(near: count / 2, after: b1)
-        let b3 = cut(near: count * 3 / 4, after: b2)
-        let starts = [0, b1, b2, b3]
-        let ends = [b1, b2, b3, count]
-        let common = zip(starts, ends).map { $1 - $0 }.min()!
+        let piece = (count + 3) / 4
+        let overlap = longestLiteral - 1
+        let owned = (0..<4).map { min(count, $0 * piece) }
+        let starts = owned.map { max(0, $0 - overlap) }
+        let ends = (0..<4).map { min(count, ($0 + 1) * piece) }
+        let common = (0..<4).map { max(0, ends[$0] - starts[$0]) }.min()!
 
         let table = UnsafePointer(tables.transitions)
         let classes = UnsafePointer(tables.byteClass)
@@ -131,7 +122,7 @@ struct LiteralScanner: Sendable {
         // Accepting states reached, per lane, with the offset just past them.
         var found: [[(state: Int32, end: Int)]] = [[], [], [], []]
         var s0: Int32 = 0, s1: Int32 = 0, s2: Int32 = 0, s3: Int32 = 0
-        let p0 = base, p1 = base + b1, p2 = base + b2, p3 = base + b3
+        let p0 = base + starts[0], p1 = base + starts[1], p2 = base + starts[2], p3 = base + starts[3]
         for step in 0..<common {
             s0 = table[Int(s0) &+ Int(classes[Int(p0[step])])]
             s1 = table[Int(s1) &+ Int(classes[Int(p1[step])])]
@@ -139,13 +130,13 @@ struct LiteralScanner: Sendable {
             s3 = table[Int(s3) &+ Int(classes[Int(p3[step])])]
             // Accepting states are numbered last, so one comparison covers all four lanes.
             if max(max(s0, s1), max(s2, s3)) >= threshold {
-                if s0 >= threshold { found[0].append((s0, step + 1)) }
-                if s1 >= threshold { found[1].append((s1, b1 + step + 1)) }
-                if s2 >= threshold { found[2].append((s2, b2 + step + 1)) }
-                if s3 >= threshold { found[3].append((s3, b3 + step + 1)) }
+                if s0 >= threshold { found[0].append((s0, starts[0] + step + 1)) }
+                if s1 >= threshold { found[1].append((s1, starts[1] + step + 1)) }
+                if s2 >= threshold { found[2].append((s2, starts[2] + step + 1)) }
+                if s3 >= threshold { found[3].append((s3, starts[3] + step + 1)) }
             }
         }
-        // Each lane finishes alone.
+        // Each lane finishes the few bytes it has beyond the common length alone.
         for (lane, start) in [s0, s1, s2, s3].enumerated() {
             var state = start
             var offset = starts[lane] + common
@@ -159,8 +150,8 @@ struct LiteralScanner: Sendable {
         withExtendedLifetime(tables) {}
 
         var result: [(literal: Int32, end: Int)] = []
-        for lane in found {
-            for (state, end) in lane {
+        for (lane, hits) in found.enumerated() {
+            for (state, end) in hits where end > owned[lane] {
                 for literal in acceptedLiterals[Int(state - threshold) / classCount] {
                     result.append((literal, end))
                 }

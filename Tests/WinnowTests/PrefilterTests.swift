@@ -73,6 +73,28 @@ struct PrefilterTests {
         #expect(ends == ends.sorted())
     }
 
+    @Test func scannerFindsOccurrencesAcrossTheCutsBetweenLanes() {
+        let literals = [Array("needle".utf8), Array("ab".utf8)]
+        let scanner = LiteralScanner(literals: literals)
+        for length in 1...120 {
+            for position in stride(from: 0, to: length, by: 7) {
+                var text = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+                let needle = Array("NeedlE".utf8)
+                for (offset, byte) in needle.enumerated() where position + offset < length { text[position + offset] = byte }
+                let found = text.withUnsafeBufferPointer { scanner.occurrences(in: $0) }.map { "\($0.literal)@\($0.end)" }
+                var expected: [String] = []
+                let folded = text.map(RequiredLiterals.fold)
+                for end in 1...length {
+                    for (id, literal) in literals.enumerated()
+                    where end >= literal.count && Array(folded[(end - literal.count)..<end]) == literal {
+                        expected.append("\(id)@\(end)")
+                    }
+                }
+                #expect(found == expected, "length \(length), needle at \(position)")
+            }
+        }
+    }
+
     @Test func scannerFindsOverlappingLiteralsCaseInsensitively() {
         let scanner = LiteralScanner(literals: [Array("he".utf8), Array("she".utf8), Array("hers".utf8), Array("©".utf8)])
         let text = Array("USHERS © she".utf8)
