@@ -3,9 +3,9 @@ import WinnowPCRE2
 
 /// How a rule set does on a folder of `NAME.raw.txt` / `NAME.expected.txt` pairs: the way to develop a
 /// rule set against real articles (`winnow validate --corpus DIR`).
-public struct CorpusEvaluation: Sendable, Codable {
+public struct CorpusEvaluation: Sendable, Encodable {
     /// The outcome for one pair.
-    public struct Pair: Sendable, Codable {
+    public struct Pair: Sendable, Encodable {
         public let name: String
         /// Whether the output equals the expected text byte for byte.
         public let exact: Bool
@@ -24,6 +24,27 @@ public struct CorpusEvaluation: Sendable, Codable {
         }
         /// Exact, and nothing failed.
         public var passed: Bool { exact && error == nil }
+
+        private enum CodingKeys: String, CodingKey {
+            case name, exact, passed, diff, contentTokens, lostContentTokens, boilerplateTokens
+            case removedBoilerplateTokens, contentLost, boilerplateRecall, error
+        }
+
+        /// The stored facts and the shares derived from them, for `--format json`.
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(name, forKey: .name)
+            try container.encode(exact, forKey: .exact)
+            try container.encode(passed, forKey: .passed)
+            try container.encode(diff, forKey: .diff)
+            try container.encode(contentTokens, forKey: .contentTokens)
+            try container.encode(lostContentTokens, forKey: .lostContentTokens)
+            try container.encode(boilerplateTokens, forKey: .boilerplateTokens)
+            try container.encode(removedBoilerplateTokens, forKey: .removedBoilerplateTokens)
+            try container.encode(contentLost, forKey: .contentLost)
+            try container.encode(boilerplateRecall, forKey: .boilerplateRecall)
+            try container.encodeIfPresent(error, forKey: .error)
+        }
     }
 
     public let pairs: [Pair]
@@ -42,6 +63,21 @@ public struct CorpusEvaluation: Sendable, Codable {
     }
     /// Every pair exact and no content lost.
     public var passed: Bool { pairs.allSatisfy(\.passed) && lostContentTokens == 0 }
+
+    private enum CodingKeys: String, CodingKey {
+        case pairs, passed, contentLost, boilerplateRecall, ruleHits, rulesNeverFired
+    }
+
+    /// The pairs, the totals and the rule counts, for `--format json`.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(pairs, forKey: .pairs)
+        try container.encode(passed, forKey: .passed)
+        try container.encode(contentLost, forKey: .contentLost)
+        try container.encode(boilerplateRecall, forKey: .boilerplateRecall)
+        try container.encode(ruleHits, forKey: .ruleHits)
+        try container.encode(rulesNeverFired, forKey: .rulesNeverFired)
+    }
 
     /// Cleans every pair in `folder` with `pipeline` and scores it. Throws when the folder cannot be read
     /// or holds no pairs.

@@ -106,7 +106,7 @@ struct ValidateCommand: ParsableCommand {
         }
         switch format {
         case .json:
-            StandardStreams.print(JSONText.encode(CorpusJSON(evaluation), pretty: true))
+            StandardStreams.print(JSONText.encode(evaluation, pretty: true))
         case .human:
             for line in DiagnosticFormatter.human(diagnostics) { StandardStreams.print(line) }
             for line in CorpusFormatter.human(evaluation) { StandardStreams.print(line) }
