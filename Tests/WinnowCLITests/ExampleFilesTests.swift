@@ -24,6 +24,29 @@ struct ExampleFilesTests {
     }
 
     @Test(
+        "the binary copied alone into an empty folder still carries the built-in rules",
+        .enabled(if: examplesExist, "Examples/article.txt does not exist yet"))
+    func binaryAlone() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let binary = try #require(Winnow.binary)
+        let copy = folder.url.appendingPathComponent("winnow")
+        try FileManager.default.copyItem(at: binary, to: copy)
+        try FileManager.default.copyItem(at: Self.article, to: folder.url.appendingPathComponent("article.txt"))
+        let process = Process()
+        process.executableURL = copy
+        process.arguments = ["filter", "article.txt"]
+        process.currentDirectoryURL = folder.url
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let bytes = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(Array(bytes) == Array(try Data(contentsOf: Self.expected)))
+    }
+
+    @Test(
         "README's explain example: `winnow explain Examples/article.txt` prints what README shows",
         .enabled(if: examplesExist, "Examples/article.txt does not exist yet"))
     func readmeExplainExample() throws {
