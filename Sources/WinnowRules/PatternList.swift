@@ -4,9 +4,8 @@
 public enum PatternList {
     /// The stage and rules for the pattern file at `path` with contents `text`.
     public static func rules(path: String, text: String) -> (stage: StageDeclaration, rules: [Rule]) {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
         let stage = StageDeclaration(
-            id: "patterns:\(name)", description: "Patterns from \(path), each dropping the lines it matches.",
+            id: "patterns:\(path)", description: "Patterns from \(path), each dropping the lines it matches.",
             location: SourceLocation(file: path, line: 1, column: 1))
         var rules: [Rule] = []
         for (index, rawLine) in text.linesSplitAtLF.enumerated() {
@@ -14,7 +13,7 @@ public enum PatternList {
             guard !line.isEmpty, !line.hasPrefix("#") else { continue }
             let location = SourceLocation(file: path, line: index + 1, column: 1)
             rules.append(Rule(
-                id: "\(name):\(index + 1)", description: "Pattern on line \(index + 1) of \(path).", stage: stage.id,
+                id: "\(path):\(index + 1)", description: "Pattern on line \(index + 1) of \(path).", stage: stage.id,
                 pattern: line, action: .dropLine, location: location,
                 patternPlacement: ScalarPlacement(start: location, style: .plain)))
         }

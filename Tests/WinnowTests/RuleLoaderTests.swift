@@ -127,8 +127,8 @@ struct RuleLoaderTests {
 
     @Test func patternListsBecomeDropLineRulesWithPositions() throws {
         let list = PatternList.rules(path: "dir/list.txt", text: "# c\n\n^a$\r\n(?i)b\n")
-        #expect(list.stage.id == "patterns:list.txt")
-        #expect(list.rules.map(\.id) == ["list.txt:3", "list.txt:4"])
+        #expect(list.stage.id == "patterns:dir/list.txt")
+        #expect(list.rules.map(\.id) == ["dir/list.txt:3", "dir/list.txt:4"])
         #expect(list.rules.map(\.pattern) == ["^a$", "(?i)b"])
         #expect(list.rules.allSatisfy { $0.action == .dropLine && $0.stage == list.stage.id })
         let pipeline = try Pipeline.build(
