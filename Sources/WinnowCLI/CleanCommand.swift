@@ -71,8 +71,8 @@ struct CleanCommand: ParsableCommand {
         summary.failed = collectErrors.count
         let workers = max(1, min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, files.count))
         ParallelBatch(count: files.count, workers: workers).run(
-            makeWorker: { MatchSession(limits: pipeline.options.limits) },
-            work: { index, session in cleanFile(files[index], pipeline: pipeline, session: session) },
+            makeWorker: { (pipeline: workers > 1 ? pipeline.independentCopy() : pipeline, session: MatchSession(limits: pipeline.options.limits)) },
+            work: { index, worker in cleanFile(files[index], pipeline: worker.pipeline, session: worker.session) },
             deliver: { outcome in outcome.emit(into: &summary) })
         if !quiet { StandardStreams.printError(summary.text) }
         if summary.failed > 0 { throw ExitStatus.failure }
