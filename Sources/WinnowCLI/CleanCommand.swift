@@ -49,6 +49,10 @@ struct CleanCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "No summary on standard error.")
     var quiet = false
 
+    @Option(name: .shortAndLong, help: ArgumentHelp(
+        "Files cleaned at once (default: the number of cores).", valueName: "n"))
+    var jobs: Int?
+
     func validate() throws {
         if let backup, backup.isEmpty || backup.contains("/") {
             throw ValidationError("--backup takes a file-name suffix such as '.orig'")
@@ -59,10 +63,6 @@ struct CleanCommand: ParsableCommand {
 
     private var writes: Bool { !dryRun && !diff && !check }
 
-    @Option(name: .shortAndLong, help: ArgumentHelp(
-        "Files cleaned at once (default: the number of cores).", valueName: "n"))
-    var jobs: Int?
-
     func run() throws {
         let pipeline = try rules.makePipeline()
         let (files, collectErrors) = FileCollector(includes: includes, excludes: excludes).collect(paths)
@@ -71,7 +71,10 @@ struct CleanCommand: ParsableCommand {
         summary.failed = collectErrors.count
         let workers = max(1, min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, files.count))
         ParallelBatch(count: files.count, workers: workers).run(
-            makeWorker: { (pipeline: workers > 1 ? pipeline.independentCopy() : pipeline, session: MatchSession(limits: pipeline.options.limits)) },
+            makeWorker: {
+                (pipeline: workers > 1 ? pipeline.independentCopy() : pipeline,
+                 session: MatchSession(limits: pipeline.options.limits))
+            },
             work: { index, worker in cleanFile(files[index], pipeline: worker.pipeline, session: worker.session) },
             deliver: { outcome in outcome.emit(into: &summary) })
         if !quiet { StandardStreams.printError(summary.text) }
