@@ -1,38 +1,39 @@
 import WinnowPCRE2
 
 extension CompiledRule {
-    /// Every hit of this rule in `document` (whose bytes are `buffer`), within the rule's scope and not
-    /// vetoed by its guard. Line-mode rules see one line at a time; `multiline` rules see the whole text.
-    /// `candidates` (origins of lines holding a required literal, from ``Prefilter``) narrows the lines
-    /// tried; lines edited since the scan are always tried.
-    func hits(
-        in document: Document, buffer: UnsafeBufferPointer<UInt8>, ruleIndex: Int, session: MatchSession,
-        candidates: [Int]?
-    ) throws(PCRE2Error) -> [Hit] {
+    /// Appends to `hits` every hit of this rule in `document` (whose bytes are `buffer`), within the
+    /// rule's scope and not vetoed by its guard. Line-mode rules see one line at a time; `multiline` rules
+    /// see the whole text. `candidates` (origins of lines holding a required literal, from ``Prefilter``)
+    /// narrows the lines tried; lines edited since the scan are always tried.
+    func collectHits(
+        into hits: inout [Hit], in document: Document, buffer: UnsafeBufferPointer<UInt8>, ruleIndex: Int,
+        session: MatchSession, candidates: [Int]?
+    ) throws(PCRE2Error) {
         // Most rules have nothing to look at in most documents: leave before any other work.
-        if let candidates, candidates.isEmpty, document.editedLines.isEmpty { return [] }
-        let window = document.window(for: rule.scope)
-        guard !window.isEmpty else { return [] }
-        if rule.matchesAcrossLines {
-            return try documentHits(in: document, buffer: buffer, window: window, ruleIndex: ruleIndex, session: session)
+        if let candidates, candidates.isEmpty, document.editedLines.isEmpty { return }
+        let window = document.window(for: scope)
+        guard !window.isEmpty else { return }
+        if spansLines {
+            try documentHits(into: &hits, in: document, buffer: buffer, window: window, ruleIndex: ruleIndex, session: session)
+            return
         }
         guard let candidates else {
-            return try lineHits(in: document, buffer: buffer, lines: window, ruleIndex: ruleIndex, session: session)
+            try lineHits(into: &hits, in: document, buffer: buffer, lines: window, ruleIndex: ruleIndex, session: session)
+            return
         }
         var lines = candidates.compactMap { document.lineIndex(origin: $0) }.filter { window.contains($0) }
         let edited = document.editedLines.filter { window.contains($0) }
         if !edited.isEmpty { lines = Array(Set(lines + edited)).sorted() }
-        return try lineHits(in: document, buffer: buffer, lines: lines, ruleIndex: ruleIndex, session: session)
+        try lineHits(into: &hits, in: document, buffer: buffer, lines: lines, ruleIndex: ruleIndex, session: session)
     }
 
     /// Whether, after the first hit on a line, further hits on it matter (only for in-line edits).
-    private var wantsEveryMatch: Bool { rule.action.editsInsideLine }
+    private var wantsEveryMatch: Bool { action.editsInsideLine }
 
     private func lineHits(
-        in document: Document, buffer: UnsafeBufferPointer<UInt8>, lines: some Sequence<Int>, ruleIndex: Int,
-        session: MatchSession
-    ) throws(PCRE2Error) -> [Hit] {
-        var hits: [Hit] = []
+        into hits: inout [Hit], in document: Document, buffer: UnsafeBufferPointer<UInt8>,
+        lines: some Sequence<Int>, ruleIndex: Int, session: MatchSession
+    ) throws(PCRE2Error) {
         for lineIndex in lines {
             let line = document.lines[lineIndex]
             guard line.contentEnd > line.start else { continue }
@@ -57,14 +58,12 @@ extension CompiledRule {
                 from = match.upperBound
             }
         }
-        return hits
     }
 
     private func documentHits(
-        in document: Document, buffer: UnsafeBufferPointer<UInt8>, window: Range<Int>, ruleIndex: Int,
-        session: MatchSession
-    ) throws(PCRE2Error) -> [Hit] {
-        var hits: [Hit] = []
+        into hits: inout [Hit], in document: Document, buffer: UnsafeBufferPointer<UInt8>, window: Range<Int>,
+        ruleIndex: Int, session: MatchSession
+    ) throws(PCRE2Error) {
         var from = document.lines[window.lowerBound].start
         while from < buffer.count, let match = try session.firstMatch(of: pattern, in: buffer, from: from) {
             let searchStart = from
@@ -83,7 +82,6 @@ extension CompiledRule {
                 ruleIndex: ruleIndex, range: match, firstLine: firstLine, lastLine: lastLine,
                 replacement: replacement))
         }
-        return hits
     }
 
     /// Where to look after a match. After an empty one (possible with `\K`, though patterns that can only
@@ -101,7 +99,7 @@ extension CompiledRule {
     private func expandedReplacement(
         subject: UnsafeBufferPointer<UInt8>, from: Int, session: MatchSession
     ) throws(PCRE2Error) -> [UInt8] {
-        guard rule.action == .replace, let template = rule.replacement else { return [] }
+        guard action == .replace, let template = rule.replacement else { return [] }
         return try session.expandReplacement(template, of: pattern, in: subject, from: from)
     }
 }

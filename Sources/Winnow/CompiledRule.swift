@@ -9,12 +9,22 @@ public final class CompiledRule: Sendable {
     /// Sets of literals (ASCII-case-folded) every match contains one of each of, or nil when none could
     /// be proven; lines lacking them are never shown to the pattern.
     let requiredLiterals: [RequiredLiterals.LiteralSet]?
+    // The rule's fields the matching loops read, held apart: reaching them through `rule` would copy the
+    // whole rule value (strings, examples and all) each time.
+    let scope: RuleScope
+    let action: RuleAction
+    let isActive: Bool
+    let spansLines: Bool
 
     init(rule: Rule, pattern: Pattern, guardPattern: Pattern?, requiredLiterals: [RequiredLiterals.LiteralSet]?) {
         self.rule = rule
         self.pattern = pattern
         self.guardPattern = guardPattern
         self.requiredLiterals = requiredLiterals
+        self.scope = rule.scope
+        self.action = rule.action
+        self.isActive = rule.status == .active
+        self.spansLines = rule.matchesAcrossLines
     }
 
     /// Whether the prefilter can narrow the lines this rule runs on.

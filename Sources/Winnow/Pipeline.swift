@@ -12,6 +12,9 @@ public struct Pipeline: Sendable {
     /// Whether a second pass can find something the first did not: only when some rule depends on other
     /// lines (a scope, a multi-line pattern) or edits inside lines. Otherwise one pass is a fixpoint.
     private let needsFixpoint: Bool
+    /// Line-mode rules that may fire anywhere (pipeline order): their verdict on a line depends on that
+    /// line alone.
+    private let rulesJudgingLinesAlone: [Int]
 
     /// A pipeline from stages composed in code.
     public init(stages: [Stage], options: CleaningOptions = CleaningOptions()) {
@@ -26,9 +29,8 @@ public struct Pipeline: Sendable {
             total += stage.rules.count
         }
         self.ruleOffsets = offsets
-        self.needsFixpoint = rules.contains {
-            $0.rule.scope != .anywhere || $0.rule.matchesAcrossLines || $0.rule.action.editsInsideLine
-        }
+        self.needsFixpoint = rules.contains { $0.scope != .anywhere || $0.spansLines || $0.action.editsInsideLine }
+        self.rulesJudgingLinesAlone = rules.indices.filter { rules[$0].scope == .anywhere && !rules[$0].spansLines }
     }
 
     /// The same pipeline with patterns and tables of its own. Threads that share a pipeline share its
@@ -134,12 +136,7 @@ public struct Pipeline: Sendable {
     /// list gives them. Scoped and multi-line rules depend on other lines and see everything again.
     private func candidatesAfterFirstPass(_ candidates: Prefilter.Candidates) -> Prefilter.Candidates {
         var next = candidates
-        for (stageIndex, stage) in stages.enumerated() {
-            for (index, rule) in stage.rules.enumerated()
-            where rule.rule.scope == .anywhere && !rule.rule.matchesAcrossLines {
-                next[ruleOffsets[stageIndex] + index] = []
-            }
-        }
+        for rule in rulesJudgingLinesAlone { next[rule] = [] }
         return next
     }
 
@@ -153,8 +150,8 @@ public struct Pipeline: Sendable {
             try document.bytes.withUnsafeBufferPointer { (buffer) throws(CleaningError) in
                 for (index, rule) in stage.rules.enumerated() {
                     do throws(PCRE2Error) {
-                        hits += try rule.hits(
-                            in: document, buffer: buffer, ruleIndex: index, session: session,
+                        try rule.collectHits(
+                            into: &hits, in: document, buffer: buffer, ruleIndex: index, session: session,
                             candidates: candidates[ruleOffsets[stageIndex] + index])
                     } catch {
                         let line = Self.failureLine(of: rule, in: document, buffer: buffer, session: session)
@@ -164,7 +161,7 @@ public struct Pipeline: Sendable {
             }
             guard !hits.isEmpty else { continue }
             let editor = StageEditor(document: document, rules: stage.rules, stageID: stage.id)
-            for hit in hits where stage.rules[hit.ruleIndex].rule.status == .shadow {
+            for hit in hits where !stage.rules[hit.ruleIndex].isActive {
                 let rule = stage.rules[hit.ruleIndex].rule
                 let line = document.lines[hit.firstLine].origin
                 guard !shadowHits.contains(where: { $0.ruleID == rule.id && $0.line == line }) else { continue }

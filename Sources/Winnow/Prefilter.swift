@@ -46,7 +46,7 @@ struct Prefilter: Sendable {
             setCounts.append(sets.count)
         }
         self.setCounts = setCounts
-        self.spansLines = rules.map(\.rule.matchesAcrossLines)
+        self.spansLines = rules.map(\.spansLines)
         self.usesOfLiteral = uses
         self.firstCaselessTrap = Int32(literals.count)
         self.scanner = literals.isEmpty ? nil : LiteralScanner(literals: literals + Self.caselessTraps)

@@ -11,7 +11,7 @@ struct StageEditor {
         let lines = document.lines
         var owner = [Int](repeating: -1, count: lines.count)
         var fragments: [Int] = []
-        for (hitIndex, hit) in hits.enumerated() where rules[hit.ruleIndex].rule.status == .active {
+        for (hitIndex, hit) in hits.enumerated() where rules[hit.ruleIndex].isActive {
             guard let span = lineSpan(of: hit) else {
                 fragments.append(hitIndex)
                 continue
@@ -97,7 +97,7 @@ struct StageEditor {
 
     /// The lines a hit's rule removes as whole lines, or nil for in-line edits.
     func lineSpan(of hit: Hit) -> ClosedRange<Int>? {
-        switch rules[hit.ruleIndex].rule.action {
+        switch rules[hit.ruleIndex].action {
         case .dropLine: hit.firstLine...hit.lastLine
         case .dropParagraph: paragraph(around: hit.firstLine...hit.lastLine)
         case .cutToEnd: hit.firstLine...(document.lines.count - 1)

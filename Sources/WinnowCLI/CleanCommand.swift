@@ -171,7 +171,7 @@ struct CleanSummary {
             switch removal.action {
             case .removeMatch, .replace: fragmentsRemoved += 1
             case .dropLine, .dropParagraph, .cutToEnd:
-                linesRemoved += removal.text.split(separator: "\n", omittingEmptySubsequences: false).count
+                linesRemoved += removal.text.utf8.count(where: { $0 == UInt8(ascii: "\n") }) + 1
             }
         }
     }
