@@ -7,6 +7,7 @@ public enum CleaningError: Error, Sendable, CustomStringConvertible {
     /// PCRE2 failed while matching, most often by hitting the match limit (catastrophic backtracking).
     case matchFailed(ruleID: String, stage: String, line: Int, error: PCRE2Error)
 
+    /// A one-line message for the command line, naming the rule, stage and line when matching failed.
     public var description: String {
         switch self {
         case .invalidUTF8(let offset):

@@ -11,6 +11,7 @@ public struct CleaningOptions: Sendable, Hashable {
     /// off, to check that it changes nothing but speed.
     public var usesPrefilter: Bool
 
+    /// The defaults are what `winnow clean` uses: at most half a document removed, standard limits, prefilter on.
     public init(maxRemoval: Double = 0.5, limits: MatchLimits = .standard, usesPrefilter: Bool = true) {
         self.maxRemoval = maxRemoval
         self.limits = limits

@@ -3,6 +3,7 @@ import WinnowPCRE2
 /// A rule with its pattern and guard compiled, ready to match. A class, so that the stage loop passes
 /// it around without copying the rule's fields.
 public final class CompiledRule: Sendable {
+    /// The rule as loaded; reports and diagnostics take its id, stage and location from here.
     public let rule: Rule
     let pattern: Pattern
     let guardPattern: Pattern?

@@ -6,19 +6,26 @@ import WinnowPCRE2
 public struct CorpusEvaluation: Sendable, Encodable {
     /// The outcome for one pair.
     public struct Pair: Sendable, Encodable {
+        /// The NAME shared by the pair's `.raw.txt` and `.expected.txt` files.
         public let name: String
         /// Whether the output equals the expected text byte for byte.
         public let exact: Bool
         /// Unified diff from the expected text to winnow's output (empty when exact).
         public let diff: String
+        /// Tokens in the expected text.
         public let contentTokens: Int
+        /// Tokens of the expected text missing from the output.
         public let lostContentTokens: Int
+        /// Tokens of the boilerplate: those in the raw text but not in the expected text.
         public let boilerplateTokens: Int
+        /// Boilerplate tokens that cleaning removed.
         public let removedBoilerplateTokens: Int
         /// Why the pair could not be cleaned, if it could not.
         public let error: String?
 
+        /// Share of the expected text's tokens that cleaning lost (0 is the goal).
         public var contentLost: Double { contentTokens == 0 ? 0 : Double(lostContentTokens) / Double(contentTokens) }
+        /// Share of the boilerplate's tokens that cleaning removed (1 when there was none).
         public var boilerplateRecall: Double {
             boilerplateTokens == 0 ? 1 : Double(removedBoilerplateTokens) / Double(boilerplateTokens)
         }
@@ -47,17 +54,24 @@ public struct CorpusEvaluation: Sendable, Encodable {
         }
     }
 
+    /// One outcome per pair, sorted by name.
     public let pairs: [Pair]
     /// Removals (and shadow hits) per rule id over the whole corpus.
     public let ruleHits: [String: Int]
     /// Ids of rules that removed nothing in any pair.
     public let rulesNeverFired: [String]
 
+    /// Tokens in the expected texts of every pair.
     public var contentTokens: Int { pairs.reduce(0) { $0 + $1.contentTokens } }
+    /// Expected-text tokens missing from the outputs, over every pair.
     public var lostContentTokens: Int { pairs.reduce(0) { $0 + $1.lostContentTokens } }
+    /// Boilerplate tokens over every pair.
     public var boilerplateTokens: Int { pairs.reduce(0) { $0 + $1.boilerplateTokens } }
+    /// Boilerplate tokens that cleaning removed, over every pair.
     public var removedBoilerplateTokens: Int { pairs.reduce(0) { $0 + $1.removedBoilerplateTokens } }
+    /// Share of all expected-text tokens that cleaning lost (0 is the goal), weighted by tokens rather than pairs.
     public var contentLost: Double { contentTokens == 0 ? 0 : Double(lostContentTokens) / Double(contentTokens) }
+    /// Share of all boilerplate tokens that cleaning removed (1 when there was none), weighted by tokens.
     public var boilerplateRecall: Double {
         boilerplateTokens == 0 ? 1 : Double(removedBoilerplateTokens) / Double(boilerplateTokens)
     }

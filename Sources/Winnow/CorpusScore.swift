@@ -3,13 +3,18 @@
 /// recall* is the share of the boilerplate's tokens (those in the raw text but not in the expected text)
 /// that cleaning removed. Token sequences are aligned with a diff, so repeated words count correctly.
 public struct CorpusScore: Sendable, Hashable {
+    /// Tokens in the expected text.
     public let contentTokens: Int
+    /// Tokens of the expected text missing from the output.
     public let lostContentTokens: Int
+    /// Tokens in the raw text but not in the expected text.
     public let boilerplateTokens: Int
+    /// Boilerplate tokens missing from the output.
     public let removedBoilerplateTokens: Int
     /// Up to a dozen of the lost tokens, for messages.
     public let lostContentSample: String
 
+    /// Scores `output`, what cleaning made of `raw`, against `expected`, the text as an editor cleaned it.
     public init(raw: [UInt8], expected: [UInt8], output: [UInt8]) {
         let rawTokens = Self.tokens(raw)
         let expectedTokens = Self.tokens(expected)

@@ -2,13 +2,18 @@
 public struct DocumentReport: Sendable, Codable {
     /// The file, or "-" for standard input.
     public let path: String
+    /// Whether cleaning changed the document; false when it failed or the over-removal guard kept it whole.
     public let changed: Bool
+    /// What active rules removed, in document order (or would have, when ``overRemoval`` is set).
     public let removals: [Removal]
+    /// What shadow rules would have removed.
     public let shadowHits: [Removal]
+    /// Set when the over-removal guard kept the document unchanged.
     public let overRemoval: OverRemoval?
     /// Why the document could not be cleaned, if it could not.
     public let error: String?
 
+    /// The report for a document that was cleaned, or kept whole by the over-removal guard.
     public init(path: String, result: CleaningResult) {
         self.path = path
         self.changed = result.changed
@@ -18,6 +23,7 @@ public struct DocumentReport: Sendable, Codable {
         self.error = nil
     }
 
+    /// The report for a document that could not be cleaned; `error` says why.
     public init(path: String, error: String) {
         self.path = path
         self.changed = false

@@ -11,11 +11,14 @@ public struct FileCollector: Sendable {
     /// The include globs used when none is given.
     public static let defaultIncludes = ["*.txt", "*.md"]
 
+    /// Globs a file found in a folder must match one of; never empty (``defaultIncludes`` stands in).
     public let includes: [String]
+    /// Globs for files, and folders met while walking, to leave out; one with a `/` is matched against the whole path.
     public let excludes: [String]
     private let includeGlobs: [Glob]
     private let excludeGlobs: [Glob]
 
+    /// An empty `includes` means ``defaultIncludes``.
     public init(includes: [String] = FileCollector.defaultIncludes, excludes: [String] = []) {
         self.includes = includes.isEmpty ? Self.defaultIncludes : includes
         self.excludes = excludes

@@ -6,9 +6,12 @@ import Darwin
 
 /// A file operation that failed, with the path and the system's reason.
 public struct FileError: Error, Sendable, CustomStringConvertible {
+    /// The file or folder the operation was on.
     public let path: String
+    /// What failed and why, such as `cannot open folder: Permission denied`.
     public let reason: String
 
+    /// A failure on `path`; `reason` is shown after it as it is.
     public init(path: String, reason: String) {
         self.path = path
         self.reason = reason
@@ -19,5 +22,6 @@ public struct FileError: Error, Sendable, CustomStringConvertible {
         FileError(path: path, reason: "\(operation): \(String(cString: strerror(errno)))")
     }
 
+    /// `path: reason`, as the command line prints it.
     public var description: String { "\(path): \(reason)" }
 }

@@ -4,7 +4,9 @@ import WinnowPCRE2
 /// patterns are compiled (and JIT-compiled) once, and it may clean documents from several threads, each
 /// with its own ``MatchSession``.
 public struct Pipeline: Sendable {
+    /// The stages in the order they run, each holding only its enabled rules.
     public let stages: [Stage]
+    /// Settings applied to every document this pipeline cleans.
     public let options: CleaningOptions
     private let prefilter: Prefilter
     /// Where each stage's rules start in the pipeline-wide rule order the prefilter uses.

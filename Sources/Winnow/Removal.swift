@@ -1,8 +1,11 @@
 /// One thing a rule removed (or, for a shadow rule, would have removed): the facts `explain` and the JSON
 /// reports show.
 public struct Removal: Sendable, Hashable, Codable {
+    /// The id of the rule that fired (`rule` in JSON).
     public let ruleID: String
+    /// The stage the rule ran in.
     public let stage: String
+    /// What the rule did with its match.
     public let action: RuleAction
     /// 1-based line of the original document where the removed text starts.
     public let line: Int

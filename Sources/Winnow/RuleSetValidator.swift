@@ -7,9 +7,13 @@ import WinnowPCRE2
 public struct RuleSetValidator: Sendable {
     /// The outcome: the diagnostics, plus counts for the summary line.
     public struct Report: Sendable {
+        /// Every problem found, in file order, each note after the diagnostic it explains.
         public let diagnostics: [Diagnostic]
+        /// Rules loaded, whether or not they compiled.
         public let ruleCount: Int
+        /// Examples run; those of rules that do not compile are not counted.
         public let exampleCount: Int
+        /// Examples that failed: the rule left other text than expected, or matching itself failed.
         public let failedExampleCount: Int
         /// Rules whose pattern has no literal the prefilter can look for: they run on every line of their
         /// scope, which costs a regex call per line.
@@ -22,6 +26,7 @@ public struct RuleSetValidator: Sendable {
     /// backtracking shows up on short probes.
     public var probeLimits = MatchLimits(matchLimit: 200_000, depthLimit: 5_000)
 
+    /// A validator with the default ``probeLimits``.
     public init() {}
 
     /// Validates `sources` as one rule set.

@@ -7,6 +7,7 @@ public struct StageSelection: Sendable, Hashable {
     /// Rule ids left out.
     public var disabledRules: Set<String>
 
+    /// The defaults run every declared stage in its default order, with no rule switched off.
     public init(stages: [String]? = nil, skipped: Set<String> = [], disabledRules: Set<String> = []) {
         self.stages = stages
         self.skipped = skipped

@@ -9,6 +9,7 @@ public struct MatchLimits: Sendable, Hashable {
     /// Size of the JIT stack in bytes.
     public var jitStackSize: Int
 
+    /// The defaults are the ``standard`` limits.
     public init(matchLimit: UInt32 = 1_000_000, depthLimit: UInt32 = 10_000, jitStackSize: Int = 1 << 20) {
         self.matchLimit = matchLimit
         self.depthLimit = depthLimit

@@ -16,6 +16,7 @@ public final class MatchSession {
     /// An empty subject still needs a valid pointer: PCRE2 10.42 rejects NULL even with length 0.
     private let emptySubject: UnsafeMutablePointer<UInt8>
 
+    /// Allocates the match context, match data and a JIT stack of up to `limits.jitStackSize` bytes.
     public init(limits: MatchLimits = .standard) {
         self.limits = limits
         guard let context = pcre2_match_context_create_8(nil),

@@ -23,6 +23,7 @@ public struct PCRE2Error: Error, Sendable, Equatable, CustomStringConvertible {
             || code == PCRE2_ERROR_HEAPLIMIT || code == PCRE2_ERROR_JIT_STACKLIMIT
     }
 
+    /// PCRE2's message, with the pattern offset for compile errors.
     public var description: String {
         if let patternOffset { return "\(message) (at pattern offset \(patternOffset))" }
         return message

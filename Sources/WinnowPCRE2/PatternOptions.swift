@@ -2,7 +2,9 @@ import CPCRE2
 
 /// Compile options a rule may ask for. UTF mode and the ANYCRLF newline convention are always on.
 public struct PatternOptions: OptionSet, Sendable, Hashable {
+    /// The `PCRE2_*` compile-option bits, as `pcre2_compile` takes them.
     public let rawValue: UInt32
+    /// Options from `PCRE2_*` compile-option bits.
     public init(rawValue: UInt32) { self.rawValue = rawValue }
 
     /// Letters match in either case (`PCRE2_CASELESS`).

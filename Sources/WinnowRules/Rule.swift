@@ -8,18 +8,25 @@ public struct Rule: Sendable, Hashable {
     public var stage: String
     /// The PCRE2 pattern.
     public var pattern: String
+    /// Pattern flags from `flags:`; `multiline` also makes the pattern see the whole document at once.
     public var flags: Set<RuleFlag>
+    /// What the rule does with each match.
     public var action: RuleAction
     /// The substitution template, for ``RuleAction/replace``.
     public var replacement: String?
+    /// Where in the document the rule may fire (`where:`).
     public var scope: RuleScope
     /// A guard pattern: the rule does not fire on lines that also match it.
     public var guardPattern: String?
+    /// Whether hits are removed or only reported (`status: shadow`).
     public var status: RuleStatus
+    /// Texts with what the rule must make of them, run by `winnow validate`.
     public var examples: [RuleExample]
-    /// Where the rule and its pattern are written.
+    /// Where the rule is written (the start of its entry in the rule file); nil for rules made in code.
     public var location: SourceLocation?
+    /// Where the pattern scalar sits, so compile errors point at the right column; nil for rules made in code.
     public var patternPlacement: ScalarPlacement?
+    /// Where the guard pattern (`unless:`) sits, likewise.
     public var guardPlacement: ScalarPlacement?
     /// The pattern's required literals when the build already worked them out (the built-in rules);
     /// nil means they are found when the rule is compiled.
@@ -31,6 +38,7 @@ public struct Rule: Sendable, Hashable {
         case sets([RequiredLiterals.LiteralSet])
     }
 
+    /// The defaults suit a rule made in code: no flags, fires anywhere, active, no examples.
     public init(
         id: String, description: String = "", stage: String, pattern: String, flags: Set<RuleFlag> = [],
         action: RuleAction, replacement: String? = nil, scope: RuleScope = .anywhere,

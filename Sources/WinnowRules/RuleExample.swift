@@ -10,11 +10,14 @@ public struct RuleExample: Sendable, Hashable {
         case rewritten(String)
     }
 
+    /// The text the rule is run on, on its own.
     public let input: String
+    /// What the rule must make of `input`.
     public let expectation: Expectation
     /// Where the example is written, so a failure points at it.
     public let location: SourceLocation?
 
+    /// An example; `location` is nil for one made in code.
     public init(input: String, expectation: Expectation, location: SourceLocation? = nil) {
         self.input = input
         self.expectation = expectation

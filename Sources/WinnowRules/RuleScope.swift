@@ -22,6 +22,7 @@ public enum RuleScope: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The scope as written after `where:` (`first 3`), which ``init(parsing:)`` reads back.
     public var description: String {
         switch self {
         case .anywhere: "anywhere"

@@ -7,6 +7,7 @@ public struct RuleSet: Sendable {
     /// Rules in load order (file-name order for a folder).
     public private(set) var rules: [Rule] = []
 
+    /// A rule set taken as given, without the checks ``load(_:onto:)`` makes.
     public init(stages: [StageDeclaration] = [], rules: [Rule] = []) {
         self.stages = stages
         self.rules = rules
@@ -91,7 +92,10 @@ public struct RuleSet: Sendable {
 
 /// A rule file or folder that could not be read.
 public struct RuleSourceError: Error, Sendable, CustomStringConvertible {
+    /// The file or folder that could not be read.
     public let path: String
+    /// Why, in a few words (`not valid UTF-8`).
     public let reason: String
+    /// `path: reason`, as the command line prints it.
     public var description: String { "\(path): \(reason)" }
 }

@@ -5,6 +5,7 @@ public struct RuleSource: Sendable, Hashable {
     /// The YAML text.
     public let text: String
 
+    /// Rule-file text reported as `path`; nothing is read from disk.
     public init(path: String, text: String) {
         self.path = path
         self.text = text

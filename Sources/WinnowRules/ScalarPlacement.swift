@@ -3,15 +3,18 @@
 public struct ScalarPlacement: Sendable, Hashable {
     /// How the scalar is written; quoting and block styles shift columns differently.
     public enum Style: Sendable, Hashable {
+        /// Plain, single- or double-quoted, or a literal (`|`) or folded (`>`) block scalar.
         case plain, singleQuoted, doubleQuoted, literal, folded
     }
 
     /// The scalar's start as YAML reports it (the opening quote, or the `|`/`>` indicator).
     public let start: SourceLocation
+    /// How the scalar is written, which decides how offsets inside it map to columns.
     public let style: Style
     /// For block scalars, the column (1-based) where content lines start.
     public let blockContentColumn: Int?
 
+    /// `blockContentColumn` is needed only for literal and folded block scalars.
     public init(start: SourceLocation, style: Style, blockContentColumn: Int? = nil) {
         self.start = start
         self.style = style
