@@ -12,23 +12,11 @@ public struct CorpusEvaluation: Sendable, Encodable {
         public let exact: Bool
         /// Unified diff from the expected text to winnow's output (empty when exact).
         public let diff: String
-        /// Tokens in the expected text.
-        public let contentTokens: Int
-        /// Tokens of the expected text missing from the output.
-        public let lostContentTokens: Int
-        /// Tokens of the boilerplate: those in the raw text but not in the expected text.
-        public let boilerplateTokens: Int
-        /// Boilerplate tokens that cleaning removed.
-        public let removedBoilerplateTokens: Int
+        /// Content lost and boilerplate recall, on word and punctuation tokens.
+        public let score: CorpusScore
         /// Why the pair could not be cleaned, if it could not.
         public let error: String?
 
-        /// Share of the expected text's tokens that cleaning lost (0 is the goal).
-        public var contentLost: Double { contentTokens == 0 ? 0 : Double(lostContentTokens) / Double(contentTokens) }
-        /// Share of the boilerplate's tokens that cleaning removed (1 when there was none).
-        public var boilerplateRecall: Double {
-            boilerplateTokens == 0 ? 1 : Double(removedBoilerplateTokens) / Double(boilerplateTokens)
-        }
         /// Exact, and nothing failed.
         public var passed: Bool { exact && error == nil }
 
@@ -44,12 +32,12 @@ public struct CorpusEvaluation: Sendable, Encodable {
             try container.encode(exact, forKey: .exact)
             try container.encode(passed, forKey: .passed)
             try container.encode(diff, forKey: .diff)
-            try container.encode(contentTokens, forKey: .contentTokens)
-            try container.encode(lostContentTokens, forKey: .lostContentTokens)
-            try container.encode(boilerplateTokens, forKey: .boilerplateTokens)
-            try container.encode(removedBoilerplateTokens, forKey: .removedBoilerplateTokens)
-            try container.encode(contentLost, forKey: .contentLost)
-            try container.encode(boilerplateRecall, forKey: .boilerplateRecall)
+            try container.encode(score.contentTokens, forKey: .contentTokens)
+            try container.encode(score.lostContentTokens, forKey: .lostContentTokens)
+            try container.encode(score.boilerplateTokens, forKey: .boilerplateTokens)
+            try container.encode(score.removedBoilerplateTokens, forKey: .removedBoilerplateTokens)
+            try container.encode(score.contentLost, forKey: .contentLost)
+            try container.encode(score.boilerplateRecall, forKey: .boilerplateRecall)
             try container.encodeIfPresent(error, forKey: .error)
         }
     }
@@ -61,22 +49,10 @@ public struct CorpusEvaluation: Sendable, Encodable {
     /// Ids of rules that removed nothing in any pair.
     public let rulesNeverFired: [String]
 
-    /// Tokens in the expected texts of every pair.
-    public var contentTokens: Int { pairs.reduce(0) { $0 + $1.contentTokens } }
-    /// Expected-text tokens missing from the outputs, over every pair.
-    public var lostContentTokens: Int { pairs.reduce(0) { $0 + $1.lostContentTokens } }
-    /// Boilerplate tokens over every pair.
-    public var boilerplateTokens: Int { pairs.reduce(0) { $0 + $1.boilerplateTokens } }
-    /// Boilerplate tokens that cleaning removed, over every pair.
-    public var removedBoilerplateTokens: Int { pairs.reduce(0) { $0 + $1.removedBoilerplateTokens } }
-    /// Share of all expected-text tokens that cleaning lost (0 is the goal), weighted by tokens rather than pairs.
-    public var contentLost: Double { contentTokens == 0 ? 0 : Double(lostContentTokens) / Double(contentTokens) }
-    /// Share of all boilerplate tokens that cleaning removed (1 when there was none), weighted by tokens.
-    public var boilerplateRecall: Double {
-        boilerplateTokens == 0 ? 1 : Double(removedBoilerplateTokens) / Double(boilerplateTokens)
-    }
+    /// The pairs' scores summed: shares over the whole corpus, weighted by tokens rather than pairs.
+    public var total: CorpusScore { CorpusScore(total: pairs.map(\.score)) }
     /// Every pair exact and no content lost.
-    public var passed: Bool { pairs.allSatisfy(\.passed) && lostContentTokens == 0 }
+    public var passed: Bool { pairs.allSatisfy(\.passed) && total.lostContentTokens == 0 }
 
     private enum CodingKeys: String, CodingKey {
         case pairs, passed, contentLost, boilerplateRecall, ruleHits, rulesNeverFired
@@ -87,8 +63,8 @@ public struct CorpusEvaluation: Sendable, Encodable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(pairs, forKey: .pairs)
         try container.encode(passed, forKey: .passed)
-        try container.encode(contentLost, forKey: .contentLost)
-        try container.encode(boilerplateRecall, forKey: .boilerplateRecall)
+        try container.encode(total.contentLost, forKey: .contentLost)
+        try container.encode(total.boilerplateRecall, forKey: .boilerplateRecall)
         try container.encode(ruleHits, forKey: .ruleHits)
         try container.encode(rulesNeverFired, forKey: .rulesNeverFired)
     }
@@ -116,14 +92,12 @@ public struct CorpusEvaluation: Sendable, Encodable {
                 output = raw
                 error = "\(failure)"
             }
-            let score = CorpusScore(raw: raw, expected: expected, output: output)
             let diff = UnifiedDiff.make(
                 old: String(decoding: expected, as: UTF8.self), new: String(decoding: output, as: UTF8.self),
                 oldName: "\(name).expected.txt", newName: "winnow(\(name).raw.txt)")
             pairs.append(Pair(
-                name: name, exact: output == expected, diff: diff, contentTokens: score.contentTokens,
-                lostContentTokens: score.lostContentTokens, boilerplateTokens: score.boilerplateTokens,
-                removedBoilerplateTokens: score.removedBoilerplateTokens, error: error))
+                name: name, exact: output == expected, diff: diff,
+                score: CorpusScore(raw: raw, expected: expected, output: output), error: error))
         }
         let ruleIDs = pipeline.stages.flatMap { $0.rules.map(\.rule.id) }
         return CorpusEvaluation(pairs: pairs, ruleHits: hits, rulesNeverFired: ruleIDs.filter { hits[$0] == nil })

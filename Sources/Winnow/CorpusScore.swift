@@ -14,6 +14,15 @@ public struct CorpusScore: Sendable, Hashable {
     /// Up to a dozen of the lost tokens, for messages.
     public let lostContentSample: String
 
+    /// The sum of `scores`: totals over a corpus, weighted by tokens rather than by pairs.
+    public init(total scores: [CorpusScore]) {
+        contentTokens = scores.reduce(0) { $0 + $1.contentTokens }
+        lostContentTokens = scores.reduce(0) { $0 + $1.lostContentTokens }
+        boilerplateTokens = scores.reduce(0) { $0 + $1.boilerplateTokens }
+        removedBoilerplateTokens = scores.reduce(0) { $0 + $1.removedBoilerplateTokens }
+        lostContentSample = scores.map(\.lostContentSample).first { !$0.isEmpty } ?? ""
+    }
+
     /// Scores `output`, what cleaning made of `raw`, against `expected`, the text as an editor cleaned it.
     public init(raw: [UInt8], expected: [UInt8], output: [UInt8]) {
         let rawTokens = Self.tokens(raw)

@@ -10,7 +10,7 @@ enum CorpusFormatter {
         for pair in evaluation.pairs {
             let status = pair.passed ? "PASS" : "FAIL"
             let name = pair.name.padding(toLength: width, withPad: " ", startingAt: 0)
-            var line = "\(status) \(name)  content lost \(percent(pair.contentLost))  boilerplate recall \(percent(pair.boilerplateRecall))"
+            var line = "\(status) \(name)  content lost \(percent(pair.score.contentLost))  boilerplate recall \(percent(pair.score.boilerplateRecall))"
             if let error = pair.error { line += "  (\(error))" }
             lines.append(line)
         }
@@ -20,9 +20,10 @@ enum CorpusFormatter {
         }
         lines.append("")
         let exact = evaluation.pairs.filter(\.passed).count
+        let total = evaluation.total
         lines.append("corpus: \(exact) of \(evaluation.pairs.count) pairs exact; "
-            + "content lost \(percent(evaluation.contentLost)) (\(evaluation.lostContentTokens) of \(evaluation.contentTokens) tokens); "
-            + "boilerplate recall \(percent(evaluation.boilerplateRecall)) (\(evaluation.removedBoilerplateTokens) of \(evaluation.boilerplateTokens) tokens)")
+            + "content lost \(percent(total.contentLost)) (\(total.lostContentTokens) of \(total.contentTokens) tokens); "
+            + "boilerplate recall \(percent(total.boilerplateRecall)) (\(total.removedBoilerplateTokens) of \(total.boilerplateTokens) tokens)")
         let hits = evaluation.ruleHits.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
         lines.append("rule hits: " + (hits.isEmpty ? "none" : hits.map { "\($0.key) \($0.value)" }.joined(separator: ", ")))
         if !evaluation.rulesNeverFired.isEmpty {
