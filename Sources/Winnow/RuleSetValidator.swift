@@ -149,27 +149,25 @@ public struct RuleSetValidator: Sendable {
         ]
     }()
 
+    /// The probes as UTF-8, converted once.
+    private static let probeBytes = probes.map { ($0, Array($0.utf8)) }
+
     private func probe(_ rule: CompiledRule, session: MatchSession) -> [Diagnostic] {
-        for probe in Self.probes {
-            var bytes = Array(probe.utf8)
-            let failed: Bool = bytes.withUnsafeMutableBufferPointer { buffer in
-                do {
-                    _ = try session.firstMatch(of: rule.pattern, in: UnsafeBufferPointer(buffer))
+        for (probe, bytes) in Self.probeBytes {
+            let failed = bytes.withUnsafeBufferPointer { (buffer) -> Bool in
+                do throws(PCRE2Error) {
+                    _ = try session.firstMatch(of: rule.pattern, in: buffer)
                     return false
-                } catch let error as PCRE2Error {
-                    return error.isResourceLimit
                 } catch {
-                    return false
+                    return error.isResourceLimit
                 }
             }
-            bytes.removeAll()
-            if failed {
-                let sample = String(probe.prefix(12)).replacingOccurrences(of: "\n", with: "\\n")
-                return [Diagnostic(
-                    .warning,
-                    "pattern hits the match limit on a \(probe.utf8.count)-byte probe text (\"\(sample)…\"); it may backtrack catastrophically",
-                    at: rule.rule.patternPlacement?.start ?? rule.rule.location, ruleID: rule.rule.id)]
-            }
+            guard failed else { continue }
+            let sample = String(probe.prefix(12)).replacingOccurrences(of: "\n", with: "\\n")
+            return [Diagnostic(
+                .warning,
+                "pattern hits the match limit on a \(bytes.count)-byte probe text (\"\(sample)…\"); it may backtrack catastrophically",
+                at: rule.rule.patternPlacement?.start ?? rule.rule.location, ruleID: rule.rule.id)]
         }
         return []
     }
