@@ -55,6 +55,14 @@ struct Document {
         self.editedLines = lines.indices.filter { lines[$0].edited }
     }
 
+    /// Moves the text and line index out, leaving the document empty, so that whoever takes them holds
+    /// the only reference and can edit them in place.
+    mutating func takeStorage() -> (bytes: [UInt8], lines: [Line]) {
+        let taken = (bytes, lines)
+        self = Document(bytes: [], lines: [])
+        return taken
+    }
+
     private static func indexLines(_ bytes: [UInt8]) -> [Line] {
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress, !buffer.isEmpty else { return [] }

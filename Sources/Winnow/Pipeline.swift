@@ -87,15 +87,25 @@ public struct Pipeline: Sendable {
 
     /// Cleans UTF-8 `bytes`. Validates UTF-8 once, then runs every stage. Throws, leaving nothing half-done,
     /// when the bytes are not UTF-8 or a rule fails to match (for instance by hitting the match limit).
-    public func clean(_ bytes: [UInt8], session: MatchSession? = nil) throws(CleaningError) -> CleaningResult {
-        let invalid = bytes.withUnsafeBufferPointer { UTF8Validator.firstInvalidOffset(in: $0) }
-        if let invalid { throw .invalidUTF8(offset: invalid) }
-        return try cleanValidated(bytes, session: session ?? MatchSession(limits: options.limits))
+    ///
+    /// The text is edited in its own storage when the caller hands over the only reference (pass
+    /// `consume bytes`), so that cleaning a document takes no second copy of it; otherwise the array is
+    /// copied on first write, as usual.
+    public func clean(_ bytes: consuming [UInt8], session: MatchSession? = nil) throws(CleaningError) -> CleaningResult {
+        switch bytes.withUnsafeBufferPointer({ UTF8Validator.check($0) }) {
+        case .invalid(let offset):
+            throw .invalidUTF8(offset: offset)
+        case .valid(let scalarCount):
+            return try cleanValidated(
+                consume bytes, scalarCount: scalarCount, session: session ?? MatchSession(limits: options.limits))
+        }
     }
 
     /// Cleans a string (already valid UTF-8).
     public func clean(_ text: String, session: MatchSession? = nil) throws(CleaningError) -> CleaningResult {
-        try cleanValidated(Array(text.utf8), session: session ?? MatchSession(limits: options.limits))
+        try cleanValidated(
+            Array(text.utf8), scalarCount: text.unicodeScalars.count,
+            session: session ?? MatchSession(limits: options.limits))
     }
 
     private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
@@ -103,10 +113,15 @@ public struct Pipeline: Sendable {
     /// A bound on passes over one document; real rule sets settle in two.
     static let maximumPasses = 8
 
-    private func cleanValidated(_ input: [UInt8], session: MatchSession) throws(CleaningError) -> CleaningResult {
-        // A byte-order mark is kept aside so that `^` still matches at the start of the first line.
+    private func cleanValidated(
+        _ input: consuming [UInt8], scalarCount: Int, session: MatchSession
+    ) throws(CleaningError) -> CleaningResult {
+        // A byte-order mark is set aside so that `^` still matches at the start of the first line.
         let hasBOM = input.starts(with: Self.byteOrderMark)
-        var document = Document(bytes: hasBOM ? Array(input.dropFirst(3)) : input)
+        if hasBOM { input.removeFirst(Self.byteOrderMark.count) }
+        let originalCount = input.count
+        var document = Document(bytes: consume input)
+        var journal = EditJournal()
         var removals: [Removal] = []
         var shadowHits: [Removal] = []
         // Removing lines moves others into a `first N`/`last N` window and an in-line edit can leave a line
@@ -116,19 +131,21 @@ public struct Pipeline: Sendable {
         for pass in 0..<(needsFixpoint ? Self.maximumPasses : 1) {
             let before = removals.count
             try runStages(
-                on: &document, candidates: candidates, removals: &removals, shadowHits: &shadowHits, session: session)
+                on: &document, candidates: candidates, journal: &journal, removals: &removals,
+                shadowHits: &shadowHits, session: session)
             if removals.count == before { break }
             if pass == 0 { candidates = candidatesAfterFirstPass(candidates) }
         }
-        let output = hasBOM ? Self.byteOrderMark + document.bytes : document.bytes
-        let changed = output != input
+        var output = document.takeStorage().bytes
         removals.sort { $0.line < $1.line }
-        if changed, let overRemoval = overRemoval(before: input, after: output, removals: removals) {
-            return CleaningResult(output: input, changed: false, removals: removals, shadowHits: shadowHits,
-                                  overRemoval: overRemoval)
-        }
-        return CleaningResult(output: output, changed: changed, removals: removals, shadowHits: shadowHits,
-                              overRemoval: nil)
+        let overRemoval = journal.isEmpty ? nil : overRemoval(
+            originalCount: originalCount, originalScalars: scalarCount - (hasBOM ? 1 : 0), after: output,
+            removals: removals)
+        if overRemoval != nil { journal.undo(&output) }
+        if hasBOM { output.insert(contentsOf: Self.byteOrderMark, at: 0) }
+        return CleaningResult(
+            output: output, changed: !journal.isEmpty && overRemoval == nil, removals: removals,
+            shadowHits: shadowHits, overRemoval: overRemoval)
     }
 
     /// What the passes after the first look at. A line-mode rule that may fire anywhere judges each line on
@@ -144,8 +161,8 @@ public struct Pipeline: Sendable {
 
     /// One pass: every stage in order, each on the output of the one before.
     private func runStages(
-        on document: inout Document, candidates: Prefilter.Candidates, removals: inout [Removal],
-        shadowHits: inout [Removal], session: MatchSession
+        on document: inout Document, candidates: Prefilter.Candidates, journal: inout EditJournal,
+        removals: inout [Removal], shadowHits: inout [Removal], session: MatchSession
     ) throws(CleaningError) {
         for (stageIndex, stage) in stages.enumerated() where !stage.rules.isEmpty && !document.lines.isEmpty {
             var hits: [Hit] = []
@@ -162,30 +179,28 @@ public struct Pipeline: Sendable {
                 }
             }
             guard !hits.isEmpty else { continue }
-            let editor = StageEditor(document: document, rules: stage.rules, stageID: stage.id)
+            let editor = StageEditor(rules: stage.rules, stageID: stage.id)
             for hit in hits where !stage.rules[hit.ruleIndex].isActive {
                 let rule = stage.rules[hit.ruleIndex].rule
                 let line = document.lines[hit.firstLine].origin
                 guard !shadowHits.contains(where: { $0.ruleID == rule.id && $0.line == line }) else { continue }
                 shadowHits.append(Removal(
                     ruleID: rule.id, stage: stage.id, action: rule.action, line: line,
-                    text: editor.removedText(of: hit), replacement: nil, shadow: true))
+                    text: editor.removedText(of: hit, in: document), replacement: nil, shadow: true))
             }
-            if let (edited, stageRemovals) = editor.apply(hits) {
-                document = edited
-                removals += stageRemovals
-            }
+            if let stageRemovals = editor.apply(hits, to: &document, journal: &journal) { removals += stageRemovals }
         }
     }
 
-    private func overRemoval(before: [UInt8], after: [UInt8], removals: [Removal]) -> OverRemoval? {
-        guard !before.isEmpty else { return nil }
+    private func overRemoval(
+        originalCount: Int, originalScalars: Int, after: [UInt8], removals: [Removal]
+    ) -> OverRemoval? {
+        guard originalCount > 0 else { return nil }
         // A character is 1–4 bytes, so the share of characters removed is at most four times the share of
         // bytes removed: most documents are settled without counting characters.
-        let byteShare = 1 - Double(after.count) / Double(before.count)
+        let byteShare = 1 - Double(after.count) / Double(originalCount)
         guard byteShare * 4 > options.maxRemoval else { return nil }
-        let original = Self.scalarCount(before)
-        let share = 1 - Double(Self.scalarCount(after)) / Double(original)
+        let share = 1 - Double(Self.scalarCount(after)) / Double(originalScalars)
         guard share > options.maxRemoval else { return nil }
         var removedByRule: [String: Int] = [:]
         for removal in removals { removedByRule[removal.ruleID, default: 0] += removal.text.unicodeScalars.count }

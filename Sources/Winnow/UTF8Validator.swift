@@ -1,10 +1,18 @@
 /// Checks that bytes are well-formed UTF-8 once per document, so that every later PCRE2 call can skip its
 /// own check (`PCRE2_NO_UTF_CHECK`).
 enum UTF8Validator {
-    /// The byte offset of the first byte that does not start or continue a well-formed UTF-8 sequence, or
-    /// nil when all of `bytes` is valid.
-    static func firstInvalidOffset(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    enum Verdict: Equatable {
+        /// All of the bytes are well-formed; they encode `scalarCount` Unicode scalars.
+        case valid(scalarCount: Int)
+        /// The byte at `offset` does not start or continue a well-formed sequence.
+        case invalid(offset: Int)
+    }
+
+    /// Checks `bytes`, counting scalars on the way: the over-removal guard needs the count, and the
+    /// text may be edited in place afterwards.
+    static func check(_ bytes: UnsafeBufferPointer<UInt8>) -> Verdict {
         var index = 0
+        var continuationBytes = 0
         let count = bytes.count
         while index < count {
             // Fast path: eight bytes at a time, jumping straight to the first non-ASCII byte.
@@ -33,16 +41,17 @@ enum UTF8Validator {
             case 0xF0: length = 4; lower = 0x90
             case 0xF1...0xF3: length = 4
             case 0xF4: length = 4; upper = 0x8F
-            default: return index
+            default: return .invalid(offset: index)
             }
-            guard index + length <= count else { return index }
+            guard index + length <= count else { return .invalid(offset: index) }
             let second = bytes[index + 1]
-            guard second >= lower, second <= upper else { return index }
+            guard second >= lower, second <= upper else { return .invalid(offset: index) }
             for offset in 2..<length where bytes[index + offset] & 0xC0 != 0x80 {
-                return index
+                return .invalid(offset: index)
             }
             index += length
+            continuationBytes += length - 1
         }
-        return nil
+        return .valid(scalarCount: count - continuationBytes)
     }
 }

@@ -101,9 +101,12 @@ struct CleanCommand: ParsableCommand {
         if let nul = FileIO.firstNUL(in: input) {
             return fail("skipped: binary file (NUL byte at offset \(nul)); left untouched")
         }
+        // Only a diff needs the original once cleaning starts; otherwise the buffer is handed over and
+        // cleaned in place.
+        let original = diff ? input : []
         let result: CleaningResult
         do {
-            result = try pipeline.clean(input, session: session)
+            result = try pipeline.clean(consume input, session: session)
         } catch CleaningError.invalidUTF8(let offset) {
             return fail("skipped: not UTF-8 text (invalid byte at offset \(offset)); left untouched")
         } catch {
@@ -117,7 +120,7 @@ struct CleanCommand: ParsableCommand {
         guard result.changed else { return outcome }
         if diff {
             outcome.output += UnifiedDiff.make(
-                old: String(decoding: input, as: UTF8.self), new: result.outputText,
+                old: String(decoding: original, as: UTF8.self), new: result.outputText,
                 oldName: "a/\(file)", newName: "b/\(file)")
         }
         if writes {

@@ -28,7 +28,7 @@ struct FilterCommand: ParsableCommand {
         let pipeline = try rules.makePipeline()
         let name = file ?? "-"
         let displayName = name == "-" ? "<stdin>" : name
-        let input: [UInt8]
+        var input: [UInt8]
         do {
             input = name == "-" ? try FileIO.readAll(STDIN_FILENO, name: displayName) : try FileIO.contents(of: name)
         } catch {
@@ -37,7 +37,8 @@ struct FilterCommand: ParsableCommand {
         }
         let result: CleaningResult
         do {
-            result = try pipeline.clean(input)
+            // Handed over, so that the document is cleaned in its own buffer.
+            result = try pipeline.clean(consume input)
         } catch {
             StandardStreams.printError("winnow: \(displayName): \(error)")
             if report == .json { StandardStreams.printError(JSONText.encode(DocumentReport(path: name, error: "\(error)"))) }
