@@ -50,14 +50,38 @@ public final class MatchSession {
     ) throws(PCRE2Error) -> Range<Int>? {
         ensureCapacity(for: pattern)
         let base = subject.baseAddress ?? UnsafePointer(emptySubject)
+        if let startBytes = pattern.startBytes {
+            return try firstMatch(startingWith: startBytes, in: base, count: subject.count, from: start)
+        }
+        return try match(pattern, in: base, count: subject.count, from: start)
+    }
+
+    /// One `pcre2_match` of `pattern` from `start`.
+    @inline(__always)
+    private func match(
+        _ pattern: Pattern, in base: UnsafePointer<UInt8>, count: Int, from start: Int
+    ) throws(PCRE2Error) -> Range<Int>? {
         // JIT code is called directly: pcre2_match would only check the arguments again and dispatch to it.
         let result = pattern.prepareForMatching()
-            ? pcre2_jit_match_8(pattern.code, base, subject.count, start, 0, matchData, context)
-            : pcre2_match_8(pattern.code, base, subject.count, start, PCRE2_NO_UTF_CHECK, matchData, context)
+            ? pcre2_jit_match_8(pattern.code, base, count, start, 0, matchData, context)
+            : pcre2_match_8(pattern.code, base, count, start, PCRE2_NO_UTF_CHECK, matchData, context)
         if result == PCRE2_ERROR_NOMATCH { return nil }
         if result < 0 { throw PCRE2Error(code: result) }
         let ovector = pcre2_get_ovector_pointer_8(matchData)!
         return ovector[0]..<ovector[1]
+    }
+
+    /// The search ``StartBytes`` describes: the anchored pattern at each occurrence of a start byte, in
+    /// order.
+    private func firstMatch(
+        startingWith startBytes: StartBytes, in base: UnsafePointer<UInt8>, count: Int, from start: Int
+    ) throws(PCRE2Error) -> Range<Int>? {
+        var position = start
+        while let candidate = startBytes.firstOccurrence(in: base, count: count, from: position) {
+            if let found = try match(startBytes.anchored, in: base, count: count, from: candidate) { return found }
+            position = candidate + 1
+        }
+        return nil
     }
 
     /// Expands `template` (PCRE2 substitution syntax: `$1`, `${name}`, `$$`) for the match that the last
@@ -74,8 +98,9 @@ public final class MatchSession {
             var length = output.count
             let result = templateBytes.withUnsafeBufferPointer { replacement in
                 output.withUnsafeMutableBufferPointer { buffer in
+                    // The match data came from the anchored form when the search went by start bytes.
                     pcre2_substitute_8(
-                        pattern.code, base, subject.count, start, options, matchData, context,
+                        (pattern.startBytes?.anchored ?? pattern).code, base, subject.count, start, options, matchData, context,
                         replacement.baseAddress ?? UnsafePointer(emptySubject), replacement.count,
                         buffer.baseAddress, &length)
                 }

@@ -21,12 +21,30 @@ public final class Pattern: @unchecked Sendable {
     public let minimumMatchLength: Int
 
     let code: OpaquePointer
+    /// Set when a match can start with only a few distinct bytes, all rare in prose, but with no single
+    /// one (for which PCRE2's JIT already searches fast): see ``StartBytes``.
+    let startBytes: StartBytes?
     private let jitAttempted = Atomic<Bool>(false)
     private let jitSucceeded = Atomic<Bool>(false)
     private let jitLock = Mutex(())
 
     /// Compiles `source`. Throws a ``PCRE2Error`` carrying PCRE2's message and the byte offset in `source`.
-    public init(_ source: String, options: PatternOptions = []) throws(PCRE2Error) {
+    public convenience init(_ source: String, options: PatternOptions = []) throws(PCRE2Error) {
+        try self.init(source, options: options, anchored: false)
+    }
+
+    /// `anchored`: compiled to match only at the start offset (the form ``StartBytes`` tries).
+    init(_ source: String, options: PatternOptions, anchored: Bool) throws(PCRE2Error) {
+        let flags = options.rawValue | PCRE2_UTF | (anchored ? PCRE2_ANCHORED : 0)
+        self.code = try Self.compile(source, flags: flags)
+        self.source = source
+        self.options = options
+        self.captureCount = Int(Pattern.info(code, PCRE2_INFO_CAPTURECOUNT))
+        self.minimumMatchLength = Int(Pattern.info(code, PCRE2_INFO_MINLENGTH))
+        self.startBytes = anchored ? nil : StartBytes(of: code, source: source, options: options)
+    }
+
+    private static func compile(_ source: String, flags: UInt32) throws(PCRE2Error) -> OpaquePointer {
         guard let context = pcre2_compile_context_create_8(nil) else {
             throw PCRE2Error(code: PCRE2_ERROR_NOMEMORY)
         }
@@ -35,7 +53,6 @@ public final class Pattern: @unchecked Sendable {
 
         var errorCode: Int32 = 0
         var errorOffset: Int = 0
-        let flags = options.rawValue | PCRE2_UTF
         let compiled = source.utf8.withContiguousStorageIfAvailable { bytes in
             pcre2_compile_8(bytes.baseAddress, bytes.count, flags, &errorCode, &errorOffset, context)
         } ?? Array(source.utf8).withUnsafeBufferPointer { bytes in
@@ -44,11 +61,7 @@ public final class Pattern: @unchecked Sendable {
         guard let compiled else {
             throw PCRE2Error(code: errorCode, patternOffset: errorOffset)
         }
-        self.code = compiled
-        self.source = source
-        self.options = options
-        self.captureCount = Int(Pattern.info(compiled, PCRE2_INFO_CAPTURECOUNT))
-        self.minimumMatchLength = Int(Pattern.info(compiled, PCRE2_INFO_MINLENGTH))
+        return compiled
     }
 
     deinit { pcre2_code_free_8(code) }
@@ -71,7 +84,7 @@ public final class Pattern: @unchecked Sendable {
     /// Whether PCRE2 thinks the pattern may match an empty string.
     public var canMatchEmpty: Bool { minimumMatchLength == 0 }
 
-    private static func info(_ code: OpaquePointer, _ what: Int32) -> UInt32 {
+    static func info(_ code: OpaquePointer, _ what: Int32) -> UInt32 {
         var value: UInt32 = 0
         _ = pcre2_pattern_info_8(code, UInt32(what), &value)
         return value
