@@ -6,6 +6,8 @@ struct LiteralScanner: Sendable {
     private let classCount: Int
     /// States are numbered so that every state at or above this one (premultiplied) ends a literal.
     private let firstAcceptingState: Int32
+    /// A power of two that every accepting state (premultiplied) reaches and no other does.
+    private let acceptingBound: Int32
     /// For each accepting state (indexed from `firstAcceptingState`), the literal ids it ends.
     private let acceptedLiterals: [[Int32]]
     /// The length of the longest literal.
@@ -71,8 +73,10 @@ struct LiteralScanner: Sendable {
             }
         }
 
-        // Renumber so accepting states come last; a single comparison then tells them apart. The start
-        // state never accepts (no literal is empty), so it stays state 0.
+        // Renumber so accepting states come last, from a power of two (premultiplied) on, with unused rows
+        // before them as padding: a state then accepts exactly when that bit or a higher one is set, and
+        // one OR of four lanes' states tells whether any accepts. The start state never accepts (no
+        // literal is empty), so it stays state 0.
         var newNumber = [Int32](repeating: 0, count: stateCount)
         var acceptingStates: [Int] = []
         var next: Int32 = 0
@@ -80,13 +84,16 @@ struct LiteralScanner: Sendable {
             newNumber[state] = next
             next += 1
         }
-        let firstAccepting = Int(next)
+        var threshold = 1
+        while threshold < Int(next) * classCount { threshold <<= 1 }
+        let firstAccepting = (threshold + classCount - 1) / classCount
+        next = Int32(firstAccepting)
         for state in 0..<stateCount where !outputs[state].isEmpty {
             newNumber[state] = next
             next += 1
             acceptingStates.append(state)
         }
-        var table = [Int32](repeating: 0, count: stateCount * classCount)
+        var table = [Int32](repeating: 0, count: Int(next) * classCount)
         for state in 0..<stateCount {
             let row = Int(newNumber[state]) * classCount
             for byteClass in 0..<classCount {
@@ -95,6 +102,7 @@ struct LiteralScanner: Sendable {
         }
         self.tables = Tables(transitions: table, byteClass: classes)
         self.classCount = classCount
+        self.acceptingBound = Int32(threshold)
         self.firstAcceptingState = Int32(firstAccepting * classCount)
         self.acceptedLiterals = acceptingStates.map { outputs[$0] }
         self.longestLiteral = literals.map(\.count).max() ?? 1
@@ -118,25 +126,21 @@ struct LiteralScanner: Sendable {
 
         let table = UnsafePointer(tables.transitions)
         let classes = UnsafePointer(tables.byteClass)
-        let threshold = firstAcceptingState
+        let threshold = acceptingBound
         // Accepting states reached, per lane, with the offset just past them.
         var found: [[(state: Int32, end: Int)]] = [[], [], [], []]
-        var s0: Int32 = 0, s1: Int32 = 0, s2: Int32 = 0, s3: Int32 = 0
-        let p0 = base + starts[0], p1 = base + starts[1], p2 = base + starts[2], p3 = base + starts[3]
-        for step in 0..<common {
-            s0 = table[Int(s0) &+ Int(classes[Int(p0[step])])]
-            s1 = table[Int(s1) &+ Int(classes[Int(p1[step])])]
-            s2 = table[Int(s2) &+ Int(classes[Int(p2[step])])]
-            s3 = table[Int(s3) &+ Int(classes[Int(p3[step])])]
-            // Accepting states are numbered last, so one comparison covers all four lanes.
-            if max(max(s0, s1), max(s2, s3)) >= threshold {
-                if s0 >= threshold { found[0].append((s0, starts[0] + step + 1)) }
-                if s1 >= threshold { found[1].append((s1, starts[1] + step + 1)) }
-                if s2 >= threshold { found[2].append((s2, starts[2] + step + 1)) }
-                if s3 >= threshold { found[3].append((s3, starts[3] + step + 1)) }
-            }
+        var lanes = Lanes(text: base, starts: starts)
+        var step = 0
+        while step < common {
+            step = lanes.advance(from: step, to: common, table: table, classes: classes, until: threshold)
+            let (s0, s1, s2, s3) = lanes.states
+            if s0 >= threshold { found[0].append((s0, starts[0] + step)) }
+            if s1 >= threshold { found[1].append((s1, starts[1] + step)) }
+            if s2 >= threshold { found[2].append((s2, starts[2] + step)) }
+            if s3 >= threshold { found[3].append((s3, starts[3] + step)) }
         }
         // Each lane finishes the few bytes it has beyond the common length alone.
+        let (s0, s1, s2, s3) = lanes.states
         for (lane, start) in [s0, s1, s2, s3].enumerated() {
             var state = start
             var offset = starts[lane] + common
@@ -152,7 +156,7 @@ struct LiteralScanner: Sendable {
         var result: [(literal: Int32, end: Int)] = []
         for (lane, hits) in found.enumerated() {
             for (state, end) in hits where end > owned[lane] {
-                for literal in acceptedLiterals[Int(state - threshold) / classCount] {
+                for literal in acceptedLiterals[Int(state - firstAcceptingState) / classCount] {
                     result.append((literal, end))
                 }
             }
@@ -162,6 +166,44 @@ struct LiteralScanner: Sendable {
 }
 
 extension LiteralScanner {
+    /// Four walks through the automaton side by side, over four pieces of one text.
+    struct Lanes {
+        let p0, p1, p2, p3: UnsafePointer<UInt8>
+        var states: (Int32, Int32, Int32, Int32) = (0, 0, 0, 0)
+
+        init(text: UnsafePointer<UInt8>, starts: [Int]) {
+            (p0, p1, p2, p3) = (text + starts[0], text + starts[1], text + starts[2], text + starts[3])
+        }
+
+        /// Steps all four lanes from `step` until `end`, or until a lane reaches an accepting state (at or
+        /// above `threshold`, a power of two); returns the step after the last byte read. Kept apart from
+        /// the recording of what was found, so that nothing in this loop calls out and every pointer
+        /// stays in a register.
+        @inline(never)
+        mutating func advance(
+            from step: Int, to end: Int, table: UnsafePointer<Int32>, classes: UnsafePointer<UInt16>,
+            until threshold: Int32
+        ) -> Int {
+            // Locals, so that the compiler keeps them in registers.
+            let (p0, p1, p2, p3) = (p0, p1, p2, p3)
+            var (s0, s1, s2, s3) = (Int(states.0), Int(states.1), Int(states.2), Int(states.3))
+            let threshold = Int(threshold)
+            var step = step
+            while step < end {
+                s0 = Int(table[s0 &+ Int(classes[Int(p0[step])])])
+                s1 = Int(table[s1 &+ Int(classes[Int(p1[step])])])
+                s2 = Int(table[s2 &+ Int(classes[Int(p2[step])])])
+                s3 = Int(table[s3 &+ Int(classes[Int(p3[step])])])
+                step += 1
+                // Accepting states start at a power of two, so one comparison covers all four lanes.
+                if (s0 | s1) | (s2 | s3) >= threshold { break }
+            }
+            states = (Int32(truncatingIfNeeded: s0), Int32(truncatingIfNeeded: s1), Int32(truncatingIfNeeded: s2),
+                      Int32(truncatingIfNeeded: s3))
+            return step
+        }
+    }
+
     /// The automaton's tables in memory of their own, so that the scan loop reads them through plain
     /// pointers that stay valid for the scanner's whole life.
     final class Tables: @unchecked Sendable {
