@@ -164,14 +164,22 @@ public struct Pipeline: Sendable {
         on document: inout Document, candidates: Prefilter.Candidates, journal: inout EditJournal,
         removals: inout [Removal], shadowHits: inout [Removal], session: MatchSession
     ) throws(CleaningError) {
-        for (stageIndex, stage) in stages.enumerated() where !stage.rules.isEmpty && !document.lines.isEmpty {
+        // A rule with no candidate line has nothing to look at unless a line was edited: with the prefilter
+        // that is most rules on most documents, so they are skipped before any other work.
+        let idle = candidates.map { $0?.isEmpty ?? false }
+        for stageIndex in stages.indices {
+            let stage = stages[stageIndex]
+            let offset = ruleOffsets[stageIndex]
+            let edited = !document.editedLines.isEmpty
+            guard !document.lines.isEmpty, edited || idle[offset..<(offset + stage.rules.count)].contains(false)
+            else { continue }
             var hits: [Hit] = []
             try document.bytes.withUnsafeBufferPointer { (buffer) throws(CleaningError) in
-                for (index, rule) in stage.rules.enumerated() {
+                for (index, rule) in stage.rules.enumerated() where edited || !idle[offset + index] {
                     do throws(PCRE2Error) {
                         try rule.collectHits(
                             into: &hits, in: document, buffer: buffer, ruleIndex: index, session: session,
-                            candidates: candidates[ruleOffsets[stageIndex] + index])
+                            candidates: candidates[offset + index])
                     } catch {
                         let line = Self.failureLine(of: rule, in: document, buffer: buffer, session: session)
                         throw .matchFailed(ruleID: rule.rule.id, stage: stage.id, line: line, error: error)
