@@ -109,13 +109,24 @@ struct LiteralScanner: Sendable {
     }
 
     /// Every occurrence of every literal, as (literal id, end offset) in increasing order of end offset.
+    func occurrences(in bytes: UnsafeBufferPointer<UInt8>) -> [(literal: Int32, end: Int)] {
+        var result: [(literal: Int32, end: Int)] = []
+        forEachOccurrence(in: bytes) { literal, end in
+            result.append((literal, end))
+            return true
+        }
+        return result
+    }
+
+    /// Calls `body` with every occurrence of every literal (literal id, end offset), in increasing order
+    /// of end offset, until it returns false.
     ///
     /// The DFA is a chain of dependent table loads, so one walk is bound by memory latency. The text is cut
     /// into four equal pieces walked side by side, which lets the processor overlap their loads. Each piece
     /// but the first starts early by the longest literal's length less one, so that an occurrence across a
     /// cut is still seen, and reports only what ends inside its own piece.
-    func occurrences(in bytes: UnsafeBufferPointer<UInt8>) -> [(literal: Int32, end: Int)] {
-        guard let base = bytes.baseAddress, !bytes.isEmpty else { return [] }
+    func forEachOccurrence(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Int32, Int) -> Bool) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         let count = bytes.count
         let piece = (count + 3) / 4
         let overlap = longestLiteral - 1
@@ -153,15 +164,13 @@ struct LiteralScanner: Sendable {
         }
         withExtendedLifetime(tables) {}
 
-        var result: [(literal: Int32, end: Int)] = []
         for (lane, hits) in found.enumerated() {
             for (state, end) in hits where end > owned[lane] {
                 for literal in acceptedLiterals[Int(state - firstAcceptingState) / classCount] {
-                    result.append((literal, end))
+                    guard body(literal, end) else { return }
                 }
             }
         }
-        return result
     }
 }
 

@@ -56,10 +56,6 @@ struct Prefilter: Sendable {
     func candidates(in document: Document) -> Candidates {
         var found: [[Int]?] = setCounts.map { $0 == nil ? nil : [] }
         guard let scanner, !document.lines.isEmpty else { return found }
-        let occurrences = document.bytes.withUnsafeBufferPointer { scanner.occurrences(in: $0) }
-        if occurrences.contains(where: { $0.literal >= firstCaselessTrap }) {
-            return setCounts.map { _ in nil }
-        }
         // Per rule: the line being collected and which of its sets that line (or, for rules spanning
         // lines, the document so far) has shown.
         var currentLine = [Int](repeating: -1, count: setCounts.count)
@@ -73,27 +69,38 @@ struct Prefilter: Sendable {
             found[rule]!.append(document.lines[currentLine[rule]].origin)
         }
         var line = 0
-        for (literal, end) in occurrences {
-            // Occurrences arrive in order, so the line index only moves forward.
-            while document.lines[line].end < end { line += 1 }
-            for (rule, set) in usesOfLiteral[Int(literal)] {
-                let rule = Int(rule)
-                if spansLines[rule] {
-                    setsSeen[rule] |= 1 << UInt64(set)
-                    if currentLine[rule] != line {
-                        currentLine[rule] = line
-                        found[rule]!.append(document.lines[line].origin)
+        var trapped = false
+        // Occurrences are taken as the scan reports them, not collected first: a large document has
+        // millions.
+        document.bytes.withUnsafeBufferPointer { bytes in
+            scanner.forEachOccurrence(in: bytes) { literal, end in
+                if literal >= firstCaselessTrap {
+                    trapped = true
+                    return false
+                }
+                // Occurrences arrive in order, so the line index only moves forward.
+                while document.lines[line].end < end { line += 1 }
+                for (rule, set) in usesOfLiteral[Int(literal)] {
+                    let rule = Int(rule)
+                    if spansLines[rule] {
+                        setsSeen[rule] |= 1 << UInt64(set)
+                        if currentLine[rule] != line {
+                            currentLine[rule] = line
+                            found[rule]!.append(document.lines[line].origin)
+                        }
+                        continue
                     }
-                    continue
+                    if currentLine[rule] != line {
+                        finish(rule)
+                        currentLine[rule] = line
+                        setsSeen[rule] = 0
+                    }
+                    setsSeen[rule] |= 1 << UInt64(set)
                 }
-                if currentLine[rule] != line {
-                    finish(rule)
-                    currentLine[rule] = line
-                    setsSeen[rule] = 0
-                }
-                setsSeen[rule] |= 1 << UInt64(set)
+                return true
             }
         }
+        if trapped { return setCounts.map { _ in nil } }
         for rule in setCounts.indices {
             if spansLines[rule], !complete(rule) { found[rule] = found[rule].map { _ in [] } }
             finish(rule)
