@@ -99,8 +99,9 @@ public final class MatchSession {
             let result = templateBytes.withUnsafeBufferPointer { replacement in
                 output.withUnsafeMutableBufferPointer { buffer in
                     // The match data came from the anchored form when the search went by start bytes.
-                    pcre2_substitute_8(
-                        (pattern.startBytes?.anchored ?? pattern).code, base, subject.count, start, options, matchData, context,
+                    let matchedCode = (pattern.startBytes?.anchored ?? pattern).code
+                    return pcre2_substitute_8(
+                        matchedCode, base, subject.count, start, options, matchData, context,
                         replacement.baseAddress ?? UnsafePointer(emptySubject), replacement.count,
                         buffer.baseAddress, &length)
                 }
