@@ -7,7 +7,7 @@ extension CompiledRule {
     /// narrows the lines tried; lines edited since the scan are always tried.
     func collectHits(
         into hits: inout [Hit], in document: Document, buffer: UnsafeBufferPointer<UInt8>, ruleIndex: Int,
-        session: MatchSession, candidates: [Int]?
+        session: MatchSession, candidates: ArraySlice<Int32>?
     ) throws(PCRE2Error) {
         // Most rules have nothing to look at in most documents: leave before any other work.
         if let candidates, candidates.isEmpty, document.editedLines.isEmpty { return }
@@ -21,7 +21,7 @@ extension CompiledRule {
             try lineHits(into: &hits, in: document, buffer: buffer, lines: window, ruleIndex: ruleIndex, session: session)
             return
         }
-        var lines = candidates.compactMap { document.lineIndex(origin: $0) }.filter { window.contains($0) }
+        var lines = candidates.compactMap { document.lineIndex(origin: Int($0)) }.filter { window.contains($0) }
         let edited = document.editedLines.filter { window.contains($0) }
         if !edited.isEmpty { lines = Array(Set(lines + edited)).sorted() }
         try lineHits(into: &hits, in: document, buffer: buffer, lines: lines, ruleIndex: ruleIndex, session: session)

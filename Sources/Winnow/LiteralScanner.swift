@@ -108,24 +108,31 @@ struct LiteralScanner: Sendable {
         self.longestLiteral = literals.map(\.count).max() ?? 1
     }
 
-    /// Every occurrence of every literal, as (literal id, end offset) in increasing order of end offset.
-    func occurrences(in bytes: UnsafeBufferPointer<UInt8>) -> [(literal: Int32, end: Int)] {
-        var result: [(literal: Int32, end: Int)] = []
-        forEachOccurrence(in: bytes) { literal, end in
-            result.append((literal, end))
-            return true
-        }
-        return result
+    /// Receives occurrences from ``forEachOccurrence(in:into:)``.
+    protocol OccurrenceSink {
+        /// Literal `literal` ends just before offset `end`. Returns false to stop the scan.
+        mutating func occurrence(of literal: Int32, endingAt end: Int) -> Bool
     }
 
-    /// Calls `body` with every occurrence of every literal (literal id, end offset), in increasing order
-    /// of end offset, until it returns false.
+    /// Every occurrence of every literal, as (literal id, end offset) in increasing order of end offset.
+    func occurrences(in bytes: UnsafeBufferPointer<UInt8>) -> [(literal: Int32, end: Int)] {
+        struct Collected: OccurrenceSink {
+            var all: [(literal: Int32, end: Int)] = []
+            mutating func occurrence(of literal: Int32, endingAt end: Int) -> Bool {
+                all.append((literal, end))
+                return true
+            }
+        }
+        var collected = Collected()
+        forEachOccurrence(in: bytes, into: &collected)
+        return collected.all
+    }
+
+    /// Hands `sink` every occurrence of every literal, in increasing order of end offset, until it
+    /// returns false. (A sink rather than a closure: a closure capturing the caller's state would have
+    /// every access to it checked at run time.)
     ///
-    /// The DFA is a chain of dependent table loads, so one walk is bound by memory latency. The text is cut
-    /// into four equal pieces walked side by side, which lets the processor overlap their loads. Each piece
-    /// but the first starts early by the longest literal's length less one, so that an occurrence across a
-    /// cut is still seen, and reports only what ends inside its own piece.
-    func forEachOccurrence(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Int32, Int) -> Bool) {
+    func forEachOccurrence<Sink: OccurrenceSink>(in bytes: UnsafeBufferPointer<UInt8>, into sink: inout Sink) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         let count = bytes.count
         let piece = (count + 3) / 4
@@ -167,7 +174,7 @@ struct LiteralScanner: Sendable {
         for (lane, hits) in found.enumerated() {
             for (state, end) in hits where end > owned[lane] {
                 for literal in acceptedLiterals[Int(state - firstAcceptingState) / classCount] {
-                    guard body(literal, end) else { return }
+                    guard sink.occurrence(of: literal, endingAt: end) else { return }
                 }
             }
         }

@@ -153,29 +153,28 @@ public struct Pipeline: Sendable {
     /// (a line drop) or left the line edited (an in-line edit; one that lost to another edit on the same
     /// line left it edited too). Such rules only need the edited lines again, which an empty candidate
     /// list gives them. Scoped and multi-line rules depend on other lines and see everything again.
-    private func candidatesAfterFirstPass(_ candidates: Prefilter.Candidates) -> Prefilter.Candidates {
+    private func candidatesAfterFirstPass(_ candidates: CandidateLines) -> CandidateLines {
         var next = candidates
-        for rule in rulesJudgingLinesAlone { next[rule] = [] }
+        for rule in rulesJudgingLinesAlone { next.clear(rule) }
         return next
     }
 
     /// One pass: every stage in order, each on the output of the one before.
     private func runStages(
-        on document: inout Document, candidates: Prefilter.Candidates, journal: inout EditJournal,
+        on document: inout Document, candidates: CandidateLines, journal: inout EditJournal,
         removals: inout [Removal], shadowHits: inout [Removal], session: MatchSession
     ) throws(CleaningError) {
         // A rule with no candidate line has nothing to look at unless a line was edited: with the prefilter
         // that is most rules on most documents, so they are skipped before any other work.
-        let idle = candidates.map { $0?.isEmpty ?? false }
         for stageIndex in stages.indices {
             let stage = stages[stageIndex]
             let offset = ruleOffsets[stageIndex]
             let edited = !document.editedLines.isEmpty
-            guard !document.lines.isEmpty, edited || idle[offset..<(offset + stage.rules.count)].contains(false)
+            guard !document.lines.isEmpty, edited || !(offset..<(offset + stage.rules.count)).allSatisfy(candidates.isEmpty)
             else { continue }
             var hits: [Hit] = []
             try document.bytes.withUnsafeBufferPointer { (buffer) throws(CleaningError) in
-                for (index, rule) in stage.rules.enumerated() where edited || !idle[offset + index] {
+                for (index, rule) in stage.rules.enumerated() where edited || !candidates.isEmpty(offset + index) {
                     do throws(PCRE2Error) {
                         try rule.collectHits(
                             into: &hits, in: document, buffer: buffer, ruleIndex: index, session: session,

@@ -9,17 +9,15 @@ struct Prefilter: Sendable {
     /// all on one line.
     private let spansLines: [Bool]
     private let scanner: LiteralScanner?
-    /// For each literal id, the (rule, set) pairs it belongs to.
-    private let usesOfLiteral: [[(rule: Int32, set: Int32)]]
+    /// The (rule, set) pairs each literal belongs to: those of literal id `i` are
+    /// `uses[useStarts[i]..<useStarts[i + 1]]`.
+    private let uses: [(rule: Int32, set: Int32)]
+    private let useStarts: [Int]
     /// Literal ids from here on are not rules' literals but characters that caseless matching equates
     /// with ASCII letters (KELVIN SIGN with k, LONG S with s). ASCII-folded literals cannot see them, so
     /// a document holding one is matched without the prefilter.
     private let firstCaselessTrap: Int32
     static let caselessTraps: [[UInt8]] = [Array("\u{212A}".utf8), Array("\u{017F}".utf8)]
-
-    /// Candidate lines for each rule, as origins (1-based line numbers of the document first scanned),
-    /// sorted; nil for rules that always run.
-    typealias Candidates = [[Int]?]
 
     init(rules: [CompiledRule]) {
         var literalIndex: [[UInt8]: Int32] = [:]
@@ -47,64 +45,91 @@ struct Prefilter: Sendable {
         }
         self.setCounts = setCounts
         self.spansLines = rules.map(\.spansLines)
-        self.usesOfLiteral = uses
+        self.useStarts = uses.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+        self.uses = uses.flatMap { $0 }
         self.firstCaselessTrap = Int32(literals.count)
         self.scanner = literals.isEmpty ? nil : LiteralScanner(literals: literals + Self.caselessTraps)
     }
 
     /// Scans `document` once and returns, per rule, the lines holding a literal of each of its sets.
-    func candidates(in document: Document) -> Candidates {
-        var found: [[Int]?] = setCounts.map { $0 == nil ? nil : [] }
-        guard let scanner, !document.lines.isEmpty else { return found }
-        // Per rule: the line being collected and which of its sets that line (or, for rules spanning
-        // lines, the document so far) has shown.
-        var currentLine = [Int](repeating: -1, count: setCounts.count)
-        var setsSeen = [UInt64](repeating: 0, count: setCounts.count)
-        func complete(_ rule: Int) -> Bool {
-            guard let count = setCounts[rule] else { return false }
+    func candidates(in document: Document) -> CandidateLines {
+        guard let scanner, !document.lines.isEmpty else {
+            return CandidateLines(ruleCount: setCounts.count, found: []) { setCounts[$0] == nil }
+        }
+        var collector = Collector(prefilter: self, lines: document.lines)
+        document.bytes.withUnsafeBufferPointer { scanner.forEachOccurrence(in: $0, into: &collector) }
+        if collector.trapped { return CandidateLines(everyLineFor: setCounts.count) }
+        return collector.finish()
+    }
+}
+
+extension Prefilter {
+    /// Turns the scanner's occurrences, in document order, into each rule's candidate lines.
+    private struct Collector: LiteralScanner.OccurrenceSink {
+        let prefilter: Prefilter
+        let lines: [Document.Line]
+        /// The line of the latest occurrence; occurrences arrive in order, so it only moves forward.
+        private var line = 0
+        /// Per rule: the line being collected and which of its sets that line (or, for rules spanning
+        /// lines, the document so far) has shown.
+        private var currentLine: [Int]
+        private var setsSeen: [UInt64]
+        private var found: [(rule: Int32, origin: Int32)] = []
+        /// Set when the text holds a character caseless matching equates with an ASCII letter.
+        private(set) var trapped = false
+
+        init(prefilter: Prefilter, lines: [Document.Line]) {
+            self.prefilter = prefilter
+            self.lines = lines
+            currentLine = [Int](repeating: -1, count: prefilter.setCounts.count)
+            setsSeen = [UInt64](repeating: 0, count: prefilter.setCounts.count)
+        }
+
+        mutating func occurrence(of literal: Int32, endingAt end: Int) -> Bool {
+            if literal >= prefilter.firstCaselessTrap {
+                trapped = true
+                return false
+            }
+            while lines[line].end < end { line += 1 }
+            for use in prefilter.useStarts[Int(literal)]..<prefilter.useStarts[Int(literal) + 1] {
+                let (rule32, set) = prefilter.uses[use]
+                let rule = Int(rule32)
+                if prefilter.spansLines[rule] {
+                    setsSeen[rule] |= 1 << UInt64(set)
+                    if currentLine[rule] != line {
+                        currentLine[rule] = line
+                        found.append((rule32, Int32(truncatingIfNeeded: lines[line].origin)))
+                    }
+                    continue
+                }
+                if currentLine[rule] != line {
+                    finishLine(of: rule)
+                    currentLine[rule] = line
+                    setsSeen[rule] = 0
+                }
+                setsSeen[rule] |= 1 << UInt64(set)
+            }
+            return true
+        }
+
+        /// The candidates, once the scan is over. A rule spanning lines that did not see all its sets
+        /// somewhere in the document gets none.
+        mutating func finish() -> CandidateLines {
+            for rule in prefilter.setCounts.indices where !prefilter.spansLines[rule] { finishLine(of: rule) }
+            let incomplete = prefilter.setCounts.indices.filter { prefilter.spansLines[$0] && !hasAllSets($0) }
+            if !incomplete.isEmpty { found.removeAll { incomplete.contains(Int($0.rule)) } }
+            return CandidateLines(ruleCount: prefilter.setCounts.count, found: found) { prefilter.setCounts[$0] == nil }
+        }
+
+        private func hasAllSets(_ rule: Int) -> Bool {
+            guard let count = prefilter.setCounts[rule] else { return false }
             return setsSeen[rule] == (1 << count) - 1
         }
-        func finish(_ rule: Int) {
-            guard currentLine[rule] >= 0, !spansLines[rule], complete(rule) else { return }
-            found[rule]!.append(document.lines[currentLine[rule]].origin)
+
+        /// Records the line a line-mode rule has been collecting if it showed every set.
+        private mutating func finishLine(of rule: Int) {
+            guard currentLine[rule] >= 0, hasAllSets(rule) else { return }
+            found.append((Int32(rule), Int32(truncatingIfNeeded: lines[currentLine[rule]].origin)))
         }
-        var line = 0
-        var trapped = false
-        // Occurrences are taken as the scan reports them, not collected first: a large document has
-        // millions.
-        document.bytes.withUnsafeBufferPointer { bytes in
-            scanner.forEachOccurrence(in: bytes) { literal, end in
-                if literal >= firstCaselessTrap {
-                    trapped = true
-                    return false
-                }
-                // Occurrences arrive in order, so the line index only moves forward.
-                while document.lines[line].end < end { line += 1 }
-                for (rule, set) in usesOfLiteral[Int(literal)] {
-                    let rule = Int(rule)
-                    if spansLines[rule] {
-                        setsSeen[rule] |= 1 << UInt64(set)
-                        if currentLine[rule] != line {
-                            currentLine[rule] = line
-                            found[rule]!.append(document.lines[line].origin)
-                        }
-                        continue
-                    }
-                    if currentLine[rule] != line {
-                        finish(rule)
-                        currentLine[rule] = line
-                        setsSeen[rule] = 0
-                    }
-                    setsSeen[rule] |= 1 << UInt64(set)
-                }
-                return true
-            }
-        }
-        if trapped { return setCounts.map { _ in nil } }
-        for rule in setCounts.indices {
-            if spansLines[rule], !complete(rule) { found[rule] = found[rule].map { _ in [] } }
-            finish(rule)
-        }
-        return found
     }
 }
