@@ -8,8 +8,10 @@ struct LiteralScanner: Sendable {
     private let firstAcceptingState: Int32
     /// A power of two that every accepting state (premultiplied) reaches and no other does.
     private let acceptingBound: Int32
-    /// For each accepting state (indexed from `firstAcceptingState`), the literal ids it ends.
-    private let acceptedLiterals: [[Int32]]
+    /// The literal ids each accepting state ends: for the `k`th accepting state (counting from
+    /// `firstAcceptingState`), `acceptedLiterals[acceptedStarts[k]..<acceptedStarts[k + 1]]`.
+    private let acceptedLiterals: [Int32]
+    private let acceptedStarts: [Int]
     /// The length of the longest literal.
     private let longestLiteral: Int
 
@@ -104,7 +106,8 @@ struct LiteralScanner: Sendable {
         self.classCount = classCount
         self.acceptingBound = Int32(threshold)
         self.firstAcceptingState = Int32(firstAccepting * classCount)
-        self.acceptedLiterals = acceptingStates.map { outputs[$0] }
+        self.acceptedLiterals = acceptingStates.flatMap { outputs[$0] }
+        self.acceptedStarts = acceptingStates.reduce(into: [0]) { $0.append($0.last! + outputs[$1].count) }
         self.longestLiteral = literals.map(\.count).max() ?? 1
     }
 
@@ -137,45 +140,57 @@ struct LiteralScanner: Sendable {
         let count = bytes.count
         let piece = (count + 3) / 4
         let overlap = longestLiteral - 1
-        let owned = (0..<4).map { min(count, $0 * piece) }
-        let starts = owned.map { max(0, $0 - overlap) }
-        let ends = (0..<4).map { min(count, ($0 + 1) * piece) }
-        let common = (0..<4).map { max(0, ends[$0] - starts[$0]) }.min()!
+        // Lane k owns the occurrences ending in `k * piece + 1...(k + 1) * piece`, and starts reading early.
+        func owned(_ lane: Int) -> Int { min(count, lane * piece) }
+        func start(_ lane: Int) -> Int { max(0, owned(lane) - overlap) }
+        func end(_ lane: Int) -> Int { min(count, (lane + 1) * piece) }
+        let common = (0..<4).map { max(0, end($0) - start($0)) }.min()!
 
         let table = UnsafePointer(tables.transitions)
         let classes = UnsafePointer(tables.byteClass)
         let threshold = acceptingBound
-        // Accepting states reached, per lane, with the offset just past them.
-        var found: [[(state: Int32, end: Int)]] = [[], [], [], []]
-        var lanes = Lanes(text: base, starts: starts)
+        /// Hands the sink the literals `state` ends; false once the sink wants no more.
+        func report(_ state: Int32, endingAt end: Int) -> Bool {
+            let accepting = Int(state - firstAcceptingState) / classCount
+            for index in acceptedStarts[accepting]..<acceptedStarts[accepting + 1] {
+                guard sink.occurrence(of: acceptedLiterals[index], endingAt: end) else { return false }
+            }
+            return true
+        }
+        // The first lane's occurrences go straight to the sink; the others', which come later in the text,
+        // wait (as accepting state and end offset) until it is done.
+        var waiting: [[(state: Int32, end: Int)]] = [[], [], []]
+        var lanes = Lanes(text: base, starts: (start(0), start(1), start(2), start(3)))
         var step = 0
         while step < common {
             step = lanes.advance(from: step, to: common, table: table, classes: classes, until: threshold)
             let (s0, s1, s2, s3) = lanes.states
-            if s0 >= threshold { found[0].append((s0, starts[0] + step)) }
-            if s1 >= threshold { found[1].append((s1, starts[1] + step)) }
-            if s2 >= threshold { found[2].append((s2, starts[2] + step)) }
-            if s3 >= threshold { found[3].append((s3, starts[3] + step)) }
+            if s0 >= threshold, !report(s0, endingAt: start(0) + step) { return }
+            if s1 >= threshold { waiting[0].append((s1, start(1) + step)) }
+            if s2 >= threshold { waiting[1].append((s2, start(2) + step)) }
+            if s3 >= threshold { waiting[2].append((s3, start(3) + step)) }
         }
         // Each lane finishes the few bytes it has beyond the common length alone.
         let (s0, s1, s2, s3) = lanes.states
-        for (lane, start) in [s0, s1, s2, s3].enumerated() {
-            var state = start
-            var offset = starts[lane] + common
-            let end = ends[lane]
-            while offset < end {
+        for (lane, laneState) in [s0, s1, s2, s3].enumerated() {
+            var state = laneState
+            var offset = start(lane) + common
+            while offset < end(lane) {
                 state = table[Int(state) &+ Int(classes[Int(base[offset])])]
                 offset += 1
-                if state >= threshold { found[lane].append((state, offset)) }
+                guard state >= threshold else { continue }
+                if lane == 0 {
+                    guard report(state, endingAt: offset) else { return }
+                } else {
+                    waiting[lane - 1].append((state, offset))
+                }
             }
         }
         withExtendedLifetime(tables) {}
 
-        for (lane, hits) in found.enumerated() {
-            for (state, end) in hits where end > owned[lane] {
-                for literal in acceptedLiterals[Int(state - firstAcceptingState) / classCount] {
-                    guard sink.occurrence(of: literal, endingAt: end) else { return }
-                }
+        for lane in 1..<4 {
+            for (state, end) in waiting[lane - 1] where end > owned(lane) {
+                guard report(state, endingAt: end) else { return }
             }
         }
     }
@@ -187,8 +202,8 @@ extension LiteralScanner {
         let p0, p1, p2, p3: UnsafePointer<UInt8>
         var states: (Int32, Int32, Int32, Int32) = (0, 0, 0, 0)
 
-        init(text: UnsafePointer<UInt8>, starts: [Int]) {
-            (p0, p1, p2, p3) = (text + starts[0], text + starts[1], text + starts[2], text + starts[3])
+        init(text: UnsafePointer<UInt8>, starts: (Int, Int, Int, Int)) {
+            (p0, p1, p2, p3) = (text + starts.0, text + starts.1, text + starts.2, text + starts.3)
         }
 
         /// Steps all four lanes from `step` until `end`, or until a lane reaches an accepting state (at or

@@ -56,10 +56,17 @@ struct Prefilter: Sendable {
         guard let scanner, !document.lines.isEmpty else {
             return CandidateLines(ruleCount: setCounts.count, found: []) { setCounts[$0] == nil }
         }
-        var collector = Collector(prefilter: self, lines: document.lines)
-        document.bytes.withUnsafeBufferPointer { scanner.forEachOccurrence(in: $0, into: &collector) }
-        if collector.trapped { return CandidateLines(everyLineFor: setCounts.count) }
-        return collector.finish()
+        // The per-rule state lives in scratch memory (on the stack when small): it is touched for every
+        // occurrence, and arrays would check for sharing on every write.
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: setCounts.count) { currentLine in
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: setCounts.count) { setsSeen in
+                var collector = Collector(
+                    prefilter: self, lines: document.lines, currentLine: currentLine, setsSeen: setsSeen)
+                document.bytes.withUnsafeBufferPointer { scanner.forEachOccurrence(in: $0, into: &collector) }
+                if collector.trapped { return CandidateLines(everyLineFor: setCounts.count) }
+                return collector.finish()
+            }
+        }
     }
 }
 
@@ -72,17 +79,22 @@ extension Prefilter {
         private var line = 0
         /// Per rule: the line being collected and which of its sets that line (or, for rules spanning
         /// lines, the document so far) has shown.
-        private var currentLine: [Int]
-        private var setsSeen: [UInt64]
+        private let currentLine: UnsafeMutableBufferPointer<Int>
+        private let setsSeen: UnsafeMutableBufferPointer<UInt64>
         private var found: [(rule: Int32, origin: Int32)] = []
         /// Set when the text holds a character caseless matching equates with an ASCII letter.
         private(set) var trapped = false
 
-        init(prefilter: Prefilter, lines: [Document.Line]) {
+        init(
+            prefilter: Prefilter, lines: [Document.Line], currentLine: UnsafeMutableBufferPointer<Int>,
+            setsSeen: UnsafeMutableBufferPointer<UInt64>
+        ) {
             self.prefilter = prefilter
             self.lines = lines
-            currentLine = [Int](repeating: -1, count: prefilter.setCounts.count)
-            setsSeen = [UInt64](repeating: 0, count: prefilter.setCounts.count)
+            self.currentLine = currentLine
+            self.setsSeen = setsSeen
+            currentLine.initialize(repeating: -1)
+            setsSeen.initialize(repeating: 0)
         }
 
         mutating func occurrence(of literal: Int32, endingAt end: Int) -> Bool {

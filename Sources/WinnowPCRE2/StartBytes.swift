@@ -14,6 +14,7 @@ final class StartBytes: Sendable {
 
     /// At most this many start bytes: each costs a vector comparison per sixteen bytes of subject.
     static let maximumCount = 6
+    private static let laneBits = SIMD16<UInt8>(1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128)
     /// The start bytes, each in every lane; unused slots repeat the first byte.
     private let splats: [SIMD16<UInt8>]
 
@@ -47,8 +48,13 @@ final class StartBytes: Sendable {
                 let chunk = UnsafeRawPointer(base + chunkStart).loadUnaligned(as: SIMD16<UInt8>.self)
                 let hits = (chunk .== b0) .| (chunk .== b1) .| (chunk .== b2) .| (chunk .== b3)
                     .| (chunk .== b4) .| (chunk .== b5)
-                if any(hits), let lane = ((offset - chunkStart)..<16).first(where: { hits[$0] }) {
-                    return chunkStart + lane
+                if any(hits) {
+                    // One bit per lane, from lanes that are all ones or all zeros; lanes before `offset`
+                    // (seen in the previous chunk) are cleared.
+                    let lanes = unsafeBitCast(hits, to: SIMD16<UInt8>.self) & Self.laneBits
+                    let bits = (UInt32(lanes.lowHalf.wrappedSum()) | UInt32(lanes.highHalf.wrappedSum()) << 8)
+                        & (0xFFFF << UInt32(offset - chunkStart))
+                    if bits != 0 { return chunkStart + bits.trailingZeroBitCount }
                 }
                 offset = chunkStart + 16
             }
