@@ -14,6 +14,9 @@ struct LiteralScanner: Sendable {
     private let acceptedStarts: [Int]
     /// The length of the longest literal.
     private let longestLiteral: Int
+    /// The state after a line break, where a scan starts: the text is read as if it followed one, so that
+    /// a literal for the start of a line (see ``RequiredLiterals/isAtLineStart(_:)``) is found on the first.
+    private let lineStartState: Int32
 
     /// Builds the automaton for `literals` (already folded, see ``RequiredLiterals/fold(_:)``); ids are
     /// array indices.
@@ -109,6 +112,7 @@ struct LiteralScanner: Sendable {
         self.acceptedLiterals = acceptingStates.flatMap { outputs[$0] }
         self.acceptedStarts = acceptingStates.reduce(into: [0]) { $0.append($0.last! + outputs[$1].count) }
         self.longestLiteral = literals.map(\.count).max() ?? 1
+        self.lineStartState = table[Int(classes[Int(UInt8(ascii: "\n"))])]
     }
 
     /// Receives occurrences from ``forEachOccurrence(in:into:)``.
@@ -161,6 +165,10 @@ struct LiteralScanner: Sendable {
         // wait (as accepting state and end offset) until it is done.
         var waiting: [[(state: Int32, end: Int)]] = [[], [], []]
         var lanes = Lanes(text: base, starts: (start(0), start(1), start(2), start(3)))
+        // A lane starting later reads the line break before a line itself; one starting at the text's start
+        // (every lane, in a short text) begins after the assumed one.
+        func initial(_ lane: Int) -> Int32 { start(lane) == 0 ? lineStartState : 0 }
+        lanes.states = (initial(0), initial(1), initial(2), initial(3))
         var step = 0
         while step < common {
             step = lanes.advance(from: step, to: common, table: table, classes: classes, until: threshold)

@@ -25,7 +25,12 @@ package enum RequiredLiterals {
     package static func extract(pattern: String, flags: Set<RuleFlag>) -> [LiteralSet]? {
         let source = Array(pattern.unicodeScalars)
         let caseless = flags.contains(.caseless) || hasInlineOption("i", in: source)
-        var parser = Parser(source: source, caseless: caseless, extended: flags.contains(.extended))
+        // A line-mode pattern sees one line, so its `^` is the start of a line: the text the prefilter scans
+        // has a line break (or the document's start, which it treats as one) right before. With multi-line
+        // matching `^` can also follow a lone CR, so it says nothing.
+        let caretIsLineStart = !flags.contains(.multiline) && !hasInlineOption("m", in: source)
+        var parser = Parser(
+            source: source, caseless: caseless, extended: flags.contains(.extended), caretIsLineStart: caretIsLineStart)
         guard let node = parser.parseAlternation(), parser.atEnd, !parser.failed else { return nil }
         var chosen: [Set<[UInt8]>] = []
         for set in node.info.conjunction.sorted(by: Info.isMoreSelective) where isUseful(set) {
@@ -33,7 +38,9 @@ package enum RequiredLiterals {
             // and a further set of common short strings ("the") costs more scanning than it saves.
             guard !chosen.contains(where: { implies($0, set) }), chosen.isEmpty || isStrong(set) else { continue }
             chosen.append(set)
-            if chosen.count == maximumConjunction { break }
+            // Text at the start of a line is rare enough alone; scanning for a further set would cost more
+            // than the few lines it rules out.
+            if chosen.count == maximumConjunction || set.allSatisfy(isAtLineStart) { break }
         }
         guard !chosen.isEmpty else { return nil }
         return chosen.map { $0.sorted { $0.lexicographicallyPrecedes($1) } }
@@ -48,6 +55,9 @@ package enum RequiredLiterals {
             }
         }
     }
+
+    /// Whether `literal` is anchored at a line start (begins with the line break `^` stands for).
+    package static func isAtLineStart(_ literal: [UInt8]) -> Bool { literal.first == UInt8(ascii: "\n") }
 
     /// Whether every literal is rare in ordinary text: four bytes or more, a non-ASCII character, or one
     /// of the rare single bytes.
@@ -119,20 +129,27 @@ package enum RequiredLiterals {
             set.contains(where: \.isEmpty) ? nil : set
         }
 
+        /// The rarity of the least rare literal, measured in bytes: at the start of a line, where a literal
+        /// is far rarer than anywhere in it, each byte after the line break counts twice.
         static func shortest(_ set: Set<[UInt8]>) -> Int {
             var result = Int.max
-            for literal in set where literal.count < result { result = literal.count }
+            for literal in set {
+                let rarity = RequiredLiterals.isAtLineStart(literal) ? 2 * (literal.count - 1) : literal.count
+                result = min(result, rarity)
+            }
             return result == Int.max ? 0 : result
         }
 
-        /// Past a few bytes a literal is rare enough; then fewer strings are better (they keep the
-        /// union of an alternation small), then longer ones.
+        /// Past a few bytes a literal is rare enough; then a set anchored at line starts is better, then
+        /// fewer strings (they keep the union of an alternation small), then longer ones.
         static func isMoreSelective(_ a: Set<[UInt8]>, than b: Set<[UInt8]>) -> Bool {
             let shortestA = shortest(a)
             let shortestB = shortest(b)
             let rareA = min(shortestA, RequiredLiterals.rareEnoughLength)
             let rareB = min(shortestB, RequiredLiterals.rareEnoughLength)
             if rareA != rareB { return rareA > rareB }
+            let anchoredA = a.allSatisfy(RequiredLiterals.isAtLineStart)
+            if anchoredA != b.allSatisfy(RequiredLiterals.isAtLineStart) { return anchoredA }
             if a.count != b.count { return a.count < b.count }
             return shortestA > shortestB
         }
@@ -166,7 +183,12 @@ package enum RequiredLiterals {
                 let innerInfo = inner.info
                 return Info(exact: [[]], required: innerInfo.best, all: innerInfo.conjunction)
             case .repetition(let inner, let minimum, let maximum):
-                guard minimum >= 1 else { return .unknown }
+                guard minimum >= 1 else {
+                    // An optional part (`?`) is absent or one of its strings: still a known set of strings.
+                    guard maximum == 1, let exact = inner.info.exact, exact.count < RequiredLiterals.maximumSetSize
+                    else { return .unknown }
+                    return Info(exact: exact.union([[]]), required: nil)
+                }
                 let innerInfo = inner.info
                 let exact = minimum == 1 && maximum == 1 ? innerInfo.exact : nil
                 return Info(exact: exact, required: innerInfo.best, all: innerInfo.conjunction)
@@ -233,11 +255,14 @@ package enum RequiredLiterals {
         private(set) var index = 0
         private(set) var failed = false
         private var isExtended: Bool
+        /// Whether `^` reads as the line break before a line (see ``RequiredLiterals/extract(pattern:flags:)``).
+        let caretIsLineStart: Bool
 
-        init(source: [Unicode.Scalar], caseless: Bool, extended: Bool) {
+        init(source: [Unicode.Scalar], caseless: Bool, extended: Bool, caretIsLineStart: Bool) {
             self.source = source
             self.caseless = caseless
             self.isExtended = extended
+            self.caretIsLineStart = caretIsLineStart
         }
 
         var atEnd: Bool { index >= source.count }
@@ -344,7 +369,8 @@ package enum RequiredLiterals {
             case "[": return parseClass()
             case "\\": return parseEscape()
             case ".": return .any
-            case "^", "$": return .assertion
+            case "^": return caretIsLineStart ? .literal([UInt8(ascii: "\n")]) : .assertion
+            case "$": return .assertion
             default: return literal(scalar)
             }
         }

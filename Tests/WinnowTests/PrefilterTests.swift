@@ -30,7 +30,7 @@ struct PrefilterTests {
     }
 
     @Test func literalsOfCommonShapes() {
-        #expect(literals("^Image via \\w+$") == ["image via "])
+        #expect(literals("^Image via \\w+$") == ["\nimage via "])
         #expect(literals("(?i)foo|bar") == ["bar", "foo"])
         #expect(literals("a(b|c)d") == ["abd", "acd"])
         #expect(literals("[Cc]opyright \\d{4}") == ["copyright "])
@@ -39,15 +39,29 @@ struct PrefilterTests {
         #expect(literals("\\d+ (?=Originally published)") == ["originally published"])
         #expect(literals("©\\s*2024") == ["2024"])
         #expect(literals("(?x) foo \\  bar # comment") == ["foo bar"])
-        #expect(literals("(?:Photo|Image)s?(?: credit)?: \\S+") == ["image", "photo"])
+        #expect(literals("(?:Photo|Image)s?(?: credit)?: \\S+") == [
+            "image credit: ", "image: ", "images credit: ", "images: ",
+            "photo credit: ", "photo: ", "photos credit: ", "photos: ",
+        ])
         #expect(literals("#\\w+") == ["#"])
         #expect(literals("(?x) ab c * d") == ["ab"])
-        #expect(literals("Photos? via") == ["photo"])
+        #expect(literals("Photos? via") == ["photo via", "photos via"])
+    }
+
+    @Test func aCaretInALineModePatternIsTheLineBreakBeforeTheLine() {
+        #expect(conjunction("^(?:Read|Get) (?:our|the) report$") == [["\nget our report", "\nget the report", "\nread our report", "\nread the report"]])
+        // At a line start one set is enough: "report" would be scanned for all over the text.
+        #expect(conjunction("^(?:Read|Get) [a-z]+ (?:report|analysis)$") == [["\nget ", "\nread "]])
+        // With multi-line matching `^` may follow a lone CR too, so it says nothing.
+        #expect(literals("(?m)^Comments$") == ["comments"])
+        #expect(literals("^Comments$", [.multiline]) == ["comments"])
+        // An optional part keeps the set exact.
+        #expect(literals("^E-?mail") == ["\ne-mail", "\nemail"])
     }
 
     @Test func caselessPatternsDropNonASCIICasedLetters() {
         #expect(literals("Kelvin", [.caseless]) == ["kelvin"])
-        #expect(literals("^Comments$", [.caseless]) == ["comments"])
+        #expect(literals("^Comments$", [.caseless]) == ["\ncomments"])
         #expect(literals("(?i:Élan vital)") == ["lan vital"])
         #expect(literals("Élan vital") == ["Élan vital".lowercased().replacingOccurrences(of: "é", with: "É")])
     }
@@ -95,6 +109,26 @@ struct PrefilterTests {
         }
     }
 
+    @Test func scannerFindsLineStartLiteralsOnTheFirstLineAndAfterEveryLineBreak() {
+        let literals = [Array("\nword".utf8)]
+        let scanner = LiteralScanner(literals: literals)
+        for length in 4...120 {
+            for position in stride(from: 0, to: length - 4, by: 5) {
+                var text = [UInt8](repeating: UInt8(ascii: "x"), count: length)
+                for offset in stride(from: 7, to: length, by: 11) { text[offset] = UInt8(ascii: "\n") }
+                text.replaceSubrange(position..<(position + 4), with: Array("Word".utf8))
+                let found = text.withUnsafeBufferPointer { scanner.occurrences(in: $0) }.map(\.end)
+                let atLineStart = position == 0 || text[position - 1] == UInt8(ascii: "\n")
+                #expect(found == (atLineStart ? [position + 4] : []), "length \(length), word at \(position)")
+            }
+        }
+    }
+
+    @Test func lineStartRulesFireOnEveryLineStartAndNowhereElse() throws {
+        let pipeline = try makePipeline(ruleYAML("pattern: '^Share(?: this)?$'\naction: drop-line"))
+        #expect(try pipeline.cleaned("Share\nWe share this.\r\nShare this\r\nShare\n") == "We share this.\r\n")
+    }
+
     @Test func scannerFindsOverlappingLiteralsCaseInsensitively() {
         let scanner = LiteralScanner(literals: [Array("he".utf8), Array("she".utf8), Array("hers".utf8), Array("©".utf8)])
         let text = Array("USHERS © she".utf8)
@@ -134,7 +168,9 @@ struct PrefilterTests {
                 let matched = try bytes.withUnsafeBufferPointer { try session.firstMatch(of: compiled.pattern, in: $0) }
                 guard matched != nil else { continue }
                 checked += 1
-                let folded = bytes.map(RequiredLiterals.fold)
+                // A line-mode rule's text follows a line break (or the document's start, which the scanner
+                // reads as one): literals for the start of a line include it.
+                let folded = (rule.matchesAcrossLines ? [] : [UInt8(ascii: "\n")]) + bytes.map(RequiredLiterals.fold)
                 for set in required {
                     let contains = set.contains { literal in
                         folded.indices.contains { folded[$0...].starts(with: literal) }
