@@ -13,27 +13,28 @@ struct CandidateLines {
         ranges = Array(repeating: nil, count: ruleCount)
     }
 
-    /// Groups `found` (rule, origin) pairs by rule, keeping their order. Rules for which `runsEverywhere`
-    /// holds are shown every line; the others only their own origins (none, if they have no pair).
-    init(ruleCount: Int, found: [(rule: Int32, origin: Int32)], runsEverywhere: (Int) -> Bool) {
-        var counts = [Int](repeating: 0, count: ruleCount)
-        for pair in found { counts[Int(pair.rule)] += 1 }
-        var next = [Int](repeating: 0, count: ruleCount)
-        var ranges: [Range<Int>?] = []
-        ranges.reserveCapacity(ruleCount)
-        var start = 0
-        for rule in 0..<ruleCount {
-            next[rule] = start
-            ranges.append(runsEverywhere(rule) ? nil : start..<(start + counts[rule]))
-            start += counts[rule]
+    /// No line for any rule but those for which `runsEverywhere` holds, which are shown every line.
+    init(ruleCount: Int, runsEverywhere: (Int) -> Bool) {
+        origins = []
+        ranges = (0..<ruleCount).map { runsEverywhere($0) ? nil : 0..<0 }
+    }
+
+    /// `none` (as made by ``init(ruleCount:runsEverywhere:)``) with `found` (rule, origin) pairs added,
+    /// grouped by rule in their order.
+    init(none: CandidateLines, adding found: [(rule: Int32, origin: Int32)]) {
+        self = none
+        guard !found.isEmpty else { return }
+        var starts = [Int](repeating: 0, count: ranges.count + 1)
+        for pair in found { starts[Int(pair.rule) + 1] += 1 }
+        for rule in ranges.indices {
+            starts[rule + 1] += starts[rule]
+            if ranges[rule] != nil { ranges[rule] = starts[rule]..<starts[rule + 1] }
         }
-        var origins = [Int32](repeating: 0, count: found.count)
+        origins = [Int32](repeating: 0, count: found.count)
         for pair in found {
-            origins[next[Int(pair.rule)]] = pair.origin
-            next[Int(pair.rule)] += 1
+            origins[starts[Int(pair.rule)]] = pair.origin
+            starts[Int(pair.rule)] += 1
         }
-        self.origins = origins
-        self.ranges = ranges
     }
 
     /// Whether `rule` has no line to look at.

@@ -9,8 +9,8 @@ public struct Pipeline: Sendable {
     /// Settings applied to every document this pipeline cleans.
     public let options: CleaningOptions
     private let prefilter: Prefilter
-    /// Where each stage's rules start in the pipeline-wide rule order the prefilter uses.
-    private let ruleOffsets: [Int]
+    /// Where each stage's rules are in the pipeline-wide rule order the prefilter uses.
+    private let stageRules: [Range<Int>]
     /// Whether a second pass can find something the first did not: only when some rule depends on other
     /// lines (a scope, a multi-line pattern) or edits inside lines. Otherwise one pass is a fixpoint.
     private let needsFixpoint: Bool
@@ -24,13 +24,9 @@ public struct Pipeline: Sendable {
         self.options = options
         let rules = stages.flatMap(\.rules)
         self.prefilter = Prefilter(rules: options.usesPrefilter ? rules : rules.map { $0.withoutRequiredLiterals })
-        var offsets: [Int] = []
-        var total = 0
-        for stage in stages {
-            offsets.append(total)
-            total += stage.rules.count
-        }
-        self.ruleOffsets = offsets
+        var ranges: [Range<Int>] = []
+        for stage in stages { ranges.append((ranges.last?.upperBound ?? 0)..<((ranges.last?.upperBound ?? 0) + stage.rules.count)) }
+        self.stageRules = ranges
         self.needsFixpoint = rules.contains { $0.scope != .anywhere || $0.spansLines || $0.action.editsInsideLine }
         self.rulesJudgingLinesAlone = rules.indices.filter { rules[$0].scope == .anywhere && !rules[$0].spansLines }
     }
@@ -167,11 +163,10 @@ public struct Pipeline: Sendable {
         // A rule with no candidate line has nothing to look at unless a line was edited: with the prefilter
         // that is most rules on most documents, so they are skipped before any other work.
         for stageIndex in stages.indices {
-            let stage = stages[stageIndex]
-            let offset = ruleOffsets[stageIndex]
             let edited = !document.editedLines.isEmpty
-            guard !document.lines.isEmpty, edited || !(offset..<(offset + stage.rules.count)).allSatisfy(candidates.isEmpty)
-            else { continue }
+            guard !document.lines.isEmpty, edited || !stageRules[stageIndex].allSatisfy(candidates.isEmpty) else { continue }
+            let stage = stages[stageIndex]
+            let offset = stageRules[stageIndex].lowerBound
             var hits: [Hit] = []
             try document.bytes.withUnsafeBufferPointer { (buffer) throws(CleaningError) in
                 for (index, rule) in stage.rules.enumerated() where edited || !candidates.isEmpty(offset + index) {

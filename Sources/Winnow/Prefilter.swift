@@ -17,6 +17,10 @@ struct Prefilter: Sendable {
     /// with ASCII letters (KELVIN SIGN with k, LONG S with s). ASCII-folded literals cannot see them, so
     /// a document holding one is matched without the prefilter.
     private let firstCaselessTrap: Int32
+    /// What a document with no occurrence gets: every line for rules that always run, none for the rest.
+    private let none: CandidateLines
+    /// Rules with literals whose matches may span lines.
+    private let rulesSpanningLines: [Int]
     static let caselessTraps: [[UInt8]] = [Array("\u{212A}".utf8), Array("\u{017F}".utf8)]
 
     init(rules: [CompiledRule]) {
@@ -47,15 +51,15 @@ struct Prefilter: Sendable {
         self.spansLines = rules.map(\.spansLines)
         self.useStarts = uses.reduce(into: [0]) { $0.append($0.last! + $1.count) }
         self.uses = uses.flatMap { $0 }
+        self.none = CandidateLines(ruleCount: setCounts.count) { setCounts[$0] == nil }
+        self.rulesSpanningLines = rules.indices.filter { rules[$0].spansLines && setCounts[$0] != nil }
         self.firstCaselessTrap = Int32(literals.count)
         self.scanner = literals.isEmpty ? nil : LiteralScanner(literals: literals + Self.caselessTraps)
     }
 
     /// Scans `document` once and returns, per rule, the lines holding a literal of each of its sets.
     func candidates(in document: Document) -> CandidateLines {
-        guard let scanner, !document.lines.isEmpty else {
-            return CandidateLines(ruleCount: setCounts.count, found: []) { setCounts[$0] == nil }
-        }
+        guard let scanner, !document.lines.isEmpty else { return none }
         // The per-rule state lives in scratch memory (on the stack when small): it is touched for every
         // occurrence, and arrays would check for sharing on every write.
         return withUnsafeTemporaryAllocation(of: Int.self, capacity: setCounts.count) { currentLine in
@@ -82,6 +86,8 @@ extension Prefilter {
         private let currentLine: UnsafeMutableBufferPointer<Int>
         private let setsSeen: UnsafeMutableBufferPointer<UInt64>
         private var found: [(rule: Int32, origin: Int32)] = []
+        /// Line-mode rules with a line being collected.
+        private var collecting: [Int] = []
         /// Set when the text holds a character caseless matching equates with an ASCII letter.
         private(set) var trapped = false
 
@@ -115,6 +121,7 @@ extension Prefilter {
                     continue
                 }
                 if currentLine[rule] != line {
+                    if currentLine[rule] < 0 { collecting.append(rule) }
                     finishLine(of: rule)
                     currentLine[rule] = line
                     setsSeen[rule] = 0
@@ -127,10 +134,10 @@ extension Prefilter {
         /// The candidates, once the scan is over. A rule spanning lines that did not see all its sets
         /// somewhere in the document gets none.
         mutating func finish() -> CandidateLines {
-            for rule in prefilter.setCounts.indices where !prefilter.spansLines[rule] { finishLine(of: rule) }
-            let incomplete = prefilter.setCounts.indices.filter { prefilter.spansLines[$0] && !hasAllSets($0) }
+            for rule in collecting { finishLine(of: rule) }
+            let incomplete = prefilter.rulesSpanningLines.filter { !hasAllSets($0) }
             if !incomplete.isEmpty { found.removeAll { incomplete.contains(Int($0.rule)) } }
-            return CandidateLines(ruleCount: prefilter.setCounts.count, found: found) { prefilter.setCounts[$0] == nil }
+            return CandidateLines(none: prefilter.none, adding: found)
         }
 
         private func hasAllSets(_ rule: Int) -> Bool {
