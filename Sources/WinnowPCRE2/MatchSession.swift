@@ -78,6 +78,9 @@ public final class MatchSession {
     ) throws(PCRE2Error) -> Range<Int>? {
         var position = start
         while let candidate = startBytes.firstOccurrence(in: base, count: count, from: position) {
+            // No match is shorter than PCRE2's lower bound (in characters, so at least as many bytes); near
+            // the end there is no room left, at this start byte or any later one.
+            guard count - candidate >= startBytes.anchored.minimumMatchLength else { return nil }
             if let found = try match(startBytes.anchored, in: base, count: count, from: candidate) { return found }
             position = candidate + 1
         }
