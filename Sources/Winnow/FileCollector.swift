@@ -78,17 +78,18 @@ public struct FileCollector: Sendable {
             errors.append(.fromErrno(folder, "cannot open folder"))
             return
         }
-        var entries: [(name: String, type: UInt8)] = []
+        // Names are sorted as bytes, before they become strings: comparing strings costs more than the
+        // rest of a large folder's walk.
+        var entries: [(name: [UInt8], type: UInt8)] = []
         while let entry = readdir(stream) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
-            }
-            if name.hasPrefix(".") { continue }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            if name.first == UInt8(ascii: ".") { continue }
             entries.append((name, entry.pointee.d_type))
         }
         closedir(stream)
-        entries.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
-        for (name, type) in entries {
+        entries.sort { $0.name.lexicographicallyPrecedes($1.name) }
+        for (nameBytes, type) in entries {
+            let name = String(decoding: nameBytes, as: UTF8.self)
             let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
             // The directory entry usually says what it is; only when it does not is a stat call needed.
             let kind: EntryKind
