@@ -71,8 +71,9 @@ struct CleanCommand: ParsableCommand {
         summary.failed = collectErrors.count
         let workers = max(1, min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, files.count))
         ParallelBatch(count: files.count, workers: workers).run(
-            makeWorker: {
-                (pipeline: workers > 1 ? pipeline.independentCopy() : pipeline,
+            makeWorker: { worker in
+                // The first worker keeps the pipeline as built; each other one starts with a copy of its own.
+                (pipeline: worker > 0 ? pipeline.independentCopy() : pipeline,
                  session: MatchSession(limits: pipeline.options.limits))
             },
             work: { index, worker in cleanFile(files[index], pipeline: worker.pipeline, session: worker.session) },

@@ -7,23 +7,24 @@ struct ParallelBatch {
     let count: Int
     let workers: Int
 
-    /// `makeWorker` builds each worker's private state (its PCRE2 match session); `work` runs job `index`
-    /// with it; `deliver` receives results one at a time, in order, never concurrently.
+    /// `makeWorker` builds each worker's private state (its PCRE2 match session) from the worker's number
+    /// (0 ..< workers); `work` runs job `index` with it; `deliver` receives results one at a time, in
+    /// order, never concurrently.
     func run<State, Result: Sendable>(
-        makeWorker: @Sendable () -> State,
+        makeWorker: @Sendable (Int) -> State,
         work: @Sendable (Int, State) -> Result,
         deliver: (Result) -> Void
     ) {
         guard workers > 1 else {
-            let state = makeWorker()
+            let state = makeWorker(0)
             for index in 0..<count { deliver(work(index, state)) }
             return
         }
         let queue = OrderedResults<Result>(count: count)
         withoutActuallyEscaping(deliver) { deliver in
             let box = UncheckedSendable(deliver)
-            DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                let state = makeWorker()
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                let state = makeWorker(worker)
                 while let index = queue.claim() {
                     let result = work(index, state)
                     queue.finish(index, result, deliver: box.value)
