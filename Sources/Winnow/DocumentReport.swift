@@ -2,6 +2,8 @@
 public struct DocumentReport: Sendable, Codable {
     /// The file, or "-" for standard input.
     public let path: String
+    /// The document's number (from 1) in a stream of NUL-separated documents; nil for a whole file.
+    public let document: Int?
     /// Whether cleaning changed the document; false when it failed or the over-removal guard kept it whole.
     public let changed: Bool
     /// What active rules removed, in document order (or would have, when ``overRemoval`` is set).
@@ -14,8 +16,9 @@ public struct DocumentReport: Sendable, Codable {
     public let error: String?
 
     /// The report for a document that was cleaned, or kept whole by the over-removal guard.
-    public init(path: String, result: CleaningResult) {
+    public init(path: String, document: Int? = nil, result: CleaningResult) {
         self.path = path
+        self.document = document
         self.changed = result.changed
         self.removals = result.removals
         self.shadowHits = result.shadowHits
@@ -24,8 +27,9 @@ public struct DocumentReport: Sendable, Codable {
     }
 
     /// The report for a document that could not be cleaned; `error` says why.
-    public init(path: String, error: String) {
+    public init(path: String, document: Int? = nil, error: String) {
         self.path = path
+        self.document = document
         self.changed = false
         self.removals = []
         self.shadowHits = []

@@ -3,6 +3,7 @@ import ArgumentParser
 import Glibc
 #endif
 import Winnow
+import WinnowPCRE2
 
 /// `winnow filter`: standard input (or one file) to standard output.
 struct FilterCommand: ParsableCommand {
@@ -13,6 +14,10 @@ struct FilterCommand: ParsableCommand {
             The whole document is read and cleaned before anything is written, so a failure never leaves \
             half a document on stdout. Invalid UTF-8 or a failing rule: a message on stderr, nothing on \
             stdout, exit status 2. With --report json, a JSON report of what was removed goes to stderr.
+
+            With --null-data, the input is many documents separated by NUL bytes, each cleaned on its own \
+            and written in order, each followed by a NUL as in the input. A document that cannot be \
+            cleaned is written unchanged, with a message naming it; the exit status is then 2.
             """
     )
 
@@ -21,6 +26,11 @@ struct FilterCommand: ParsableCommand {
     @Option(help: "Also write a report of the removals to standard error.")
     var report: ReportFormat?
 
+    @Flag(
+        name: [.customShort("z"), .customLong("null-data")],
+        help: "Read and write NUL-separated documents, cleaning each on its own.")
+    var nullData = false
+
     @Argument(help: "The file to clean; '-' or nothing for standard input.")
     var file: String?
 
@@ -28,6 +38,7 @@ struct FilterCommand: ParsableCommand {
         let pipeline = try rules.makePipeline()
         let name = file ?? "-"
         let displayName = name == "-" ? "<stdin>" : name
+        if nullData { return try filterDocuments(with: pipeline, name: name, displayName: displayName) }
         var input: [UInt8]
         do {
             input = name == "-" ? try FileIO.readAll(STDIN_FILENO, name: displayName) : try FileIO.contents(of: name)
@@ -49,5 +60,52 @@ struct FilterCommand: ParsableCommand {
         }
         StandardStreams.write(result.output)
         if report == .json { StandardStreams.printError(JSONText.encode(DocumentReport(path: name, result: result))) }
+    }
+
+    /// `--null-data`: streams the documents through, a buffer of output at a time. A failed document is
+    /// written as it came, so that document N of the output is always document N of the input.
+    private func filterDocuments(with pipeline: Pipeline, name: String, displayName: String) throws {
+        let descriptor = name == "-" ? STDIN_FILENO : open(name, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            StandardStreams.printError("winnow: \(displayName): cannot open: \(String(cString: strerror(errno)))")
+            throw ExitStatus.failure
+        }
+        defer { if name != "-" { close(descriptor) } }
+        let documents = NullSeparatedDocuments(descriptor: descriptor, name: displayName)
+        var output = StandardStreams.BufferedOutput()
+        // One session for the whole stream: its match data and JIT stack are reused by every document.
+        let session = MatchSession(limits: pipeline.options.limits)
+        var failures = 0
+        var number = 0
+        do {
+            while let record = try documents.next() {
+                number += 1
+                let label = "\(displayName): document \(number), starting at byte \(record.offset)"
+                do {
+                    let result = try pipeline.clean(record.bytes, session: session)
+                    if let overRemoval = result.overRemoval {
+                        StandardStreams.printError("winnow: \(label): warning: \(OverRemovalText.describe(overRemoval))")
+                    }
+                    output.append(result.output)
+                    if report == .json {
+                        StandardStreams.printError(JSONText.encode(DocumentReport(path: name, document: number, result: result)))
+                    }
+                } catch {
+                    failures += 1
+                    StandardStreams.printError("winnow: \(label): \(error); written unchanged")
+                    output.append(record.bytes)
+                    if report == .json {
+                        StandardStreams.printError(JSONText.encode(DocumentReport(path: name, document: number, error: "\(error)")))
+                    }
+                }
+                if record.terminated { output.append(0) }
+            }
+        } catch {
+            output.flush()
+            StandardStreams.printError("winnow: \(error)")
+            throw ExitStatus.failure
+        }
+        output.flush()
+        if failures > 0 { throw ExitStatus.failure }
     }
 }

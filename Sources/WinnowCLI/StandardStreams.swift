@@ -20,6 +20,30 @@ enum StandardStreams {
         }
     }
 
+    /// Output gathered into large writes, for many small documents in a row.
+    struct BufferedOutput {
+        private var pending: [UInt8] = []
+        private static let flushSize = 1 << 20
+
+        mutating func append(_ bytes: [UInt8]) {
+            if bytes.count >= Self.flushSize {
+                flush()
+                write(bytes)
+                return
+            }
+            pending += bytes
+            if pending.count >= Self.flushSize { flush() }
+        }
+
+        mutating func append(_ byte: UInt8) { pending.append(byte) }
+
+        mutating func flush() {
+            guard !pending.isEmpty else { return }
+            write(pending)
+            pending.removeAll(keepingCapacity: true)
+        }
+    }
+
     static func print(_ text: String) { write(Array((text + "\n").utf8)) }
 
     static func printError(_ text: String) {
