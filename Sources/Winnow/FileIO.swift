@@ -17,10 +17,12 @@ public enum FileIO {
     /// Everything readable from `descriptor` until end of file (standard input included).
     public static func readAll(_ descriptor: Int32, name: String) throws(FileError) -> [UInt8] {
         var info = stat()
-        let expected = fstat(descriptor, &info) == 0 && info.st_mode & S_IFMT == S_IFREG ? Int(info.st_size) : 0
-        // Read straight into the array's storage: a regular file's size is known, a pipe grows it.
+        let isRegular = fstat(descriptor, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
+        let expected = isRegular ? Int(info.st_size) : 0
+        // Read straight into the array's storage: a regular file's size is known (one byte more is asked
+        // for, to notice growth), a pipe grows the array.
         var bytes = [UInt8]()
-        var capacity = max(expected + 1, 1 << 16)
+        var capacity = isRegular ? expected + 1 : 1 << 16
         while true {
             var failure: Int32 = 0
             var atEnd = false
@@ -34,16 +36,18 @@ public enum FileIO {
                 initialized = previous.count
                 while initialized < capacity {
                     let count = read(descriptor, base + initialized, capacity - initialized)
-                    if count == 0 {
-                        atEnd = true
-                        return
-                    }
                     if count < 0 {
                         if errno == EINTR { continue }
                         failure = errno
                         return
                     }
                     initialized += count
+                    // A regular file reads short only at its end: when that is where its size says, the
+                    // read that would return nothing is spared (one system call per file in a batch).
+                    if count == 0 || isRegular && initialized == expected && initialized < capacity {
+                        atEnd = true
+                        return
+                    }
                 }
             }
             if failure != 0 {
@@ -87,7 +91,7 @@ public enum FileIO {
         var template = Array("\(folder)/.\(baseName(of: path)).winnow-tmp-XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { throw .fromErrno(path, "cannot create a temporary file in \(folder)") }
-        let temporaryPath = String(cString: template)
+        let temporaryPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         var committed = false
         defer { if !committed { unlink(temporaryPath) } }
         do {

@@ -53,4 +53,29 @@ struct UTF8ValidatorTests {
             #expect(verdict(bytes) == expected, "\(bytes)")
         }
     }
+
+    @Test("one bad or cut-short sequence at every offset of a long text is found there, however the text is split into blocks")
+    func badSequenceAtEveryOffset() {
+        // Long ASCII runs (skipped 64 bytes at a time) mixed with accented words (checked 16 at a time).
+        let text = Array(String(repeating: "Plain words, then café and Zürich and 東京 😀. ", count: 6).utf8)
+        let faults: [[UInt8]] = [[0x80], [0xC3], [0xE2, 0x82], [0xF0, 0x9F, 0x98], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xFF]]
+        for fault in faults {
+            for offset in 0...text.count where offset == text.count || text[offset] & 0xC0 != 0x80 {
+                let bytes = Array(text[..<offset]) + fault + Array(text[offset...])
+                #expect(verdict(bytes) == .invalid(offset: offset), "\(fault) at \(offset)")
+            }
+        }
+        let valid = verdict(text)
+        #expect(valid == .valid(scalarCount: String(decoding: text, as: UTF8.self).unicodeScalars.count))
+    }
+
+    @Test("the block check and the sequence walk agree on every prefix of mixed text")
+    func blocksAgreeWithSequences() {
+        let text = Array(String(repeating: "Ærø — “quoted” naïve façade 東京 plain ASCII words here. ", count: 8).utf8)
+        for length in 0...text.count {
+            let prefix = Array(text[..<length])
+            let walked = prefix.withUnsafeBufferPointer { UTF8Validator.checkSequences($0) }
+            #expect(verdict(prefix) == walked, "\(length) bytes")
+        }
+    }
 }
