@@ -11,9 +11,12 @@ noisy, and the median is steadier than the best run):
             that all outputs are byte-identical and prints MB/s and ratios;
   scaling   winnow with the first 10, 30, 60 and 120 patterns (and the cost of going from 10 to 120);
   builtin   the built-in rule set on the same text as one article per file: `clean --dry-run` with one job
-            and with every core;
+            and with every core, next to what ripgrep takes to open and search the same files; then the
+            same articles as one NUL-separated stream through `filter --null-data` on one core, which
+            measures the rules without a file-system call per article;
   startup   load and JIT-compile the built-in rules and clean one small article;
-  memory    peak resident memory of `filter` on the whole corpus and of `clean` on all the articles.
+  memory    peak resident memory of `filter` on the whole corpus, of `clean` on all the articles and of
+            `filter --null-data` on the stream of them.
 
 The corpus comes from Benchmarks/corpus.py (deterministic) and is written to --out, by default a
 folder in /dev/shm when there is one, so that disk speed does not blur the figures.
@@ -167,6 +170,22 @@ def main():
         rate = mb_per_s(articles_size, seconds)
         single = single or rate
         print(f"  --jobs {jobs}  {rate:7.0f} MB/s" + (f"  ({rate / single:.2f}x one job)" if jobs > 1 else ""))
+    if rg:
+        # What opening and reading the files costs by itself: ripgrep, one thread, a literal it never finds.
+        seconds, _ = timed([rg, "--no-config", "-j1", "-c", "zq#never#qz", articles], args.runs)
+        print(f"  (ripgrep -j1 opening and searching the same files for a literal it never finds: "
+              f"{seconds * 1000:.0f} ms, {mb_per_s(articles_size, seconds):.0f} MB/s)")
+    # The same articles as one stream of NUL-separated documents: the rules' own speed, without a file
+    # system call per article.
+    stream = os.path.join(args.out, "articles.nul")
+    with open(stream, "wb") as output:
+        for name in sorted(os.listdir(articles)):
+            with open(os.path.join(articles, name), "rb") as article:
+                output.write(article.read() + b"\0")
+    seconds, status = timed(one_core([WINNOW, "filter", "--null-data", stream]), args.runs, stdout=os.devnull)
+    assert status == 0, f"winnow filter --null-data exited with {status}"
+    print(f"  the same articles as one NUL-separated stream, `filter --null-data`, one core: "
+          f"{mb_per_s(articles_size, seconds):7.0f} MB/s")
 
     # startup
     article = os.path.join(ROOT, "Examples", "article.txt")
@@ -181,9 +200,11 @@ def main():
     # memory
     whole = peak_memory_kb([WINNOW, "filter", corpus])
     many = peak_memory_kb([WINNOW, "clean", "--dry-run", "--quiet", "--jobs", "1", articles])
-    if whole and many:
+    streamed = peak_memory_kb([WINNOW, "filter", "--null-data", stream])
+    if whole and many and streamed:
         print(f"\nmemory: filter on the {size / 1e6:.0f} MB corpus as one document: {whole / 1024:.0f} MB peak; "
-              f"clean over all articles: {many / 1024:.0f} MB peak")
+              f"clean over all articles: {many / 1024:.0f} MB peak; filter --null-data over the stream of "
+              f"all articles: {streamed / 1024:.0f} MB peak")
 
 
 if __name__ == "__main__":

@@ -64,8 +64,12 @@ struct CleanCommand: ParsableCommand {
     private var writes: Bool { !dryRun && !diff && !check }
 
     func run() throws {
+        // The folders are walked while the rules compile.
+        let collector = FileCollector(includes: includes, excludes: excludes)
+        let paths = paths
+        let walk = BackgroundTask { collector.collect(paths) }
         let pipeline = try rules.makePipeline()
-        let (files, collectErrors) = FileCollector(includes: includes, excludes: excludes).collect(paths)
+        let (files, collectErrors) = walk.wait()
         for error in collectErrors { StandardStreams.printError("winnow: \(error)") }
         var summary = CleanSummary(writes: writes)
         summary.failed = collectErrors.count
