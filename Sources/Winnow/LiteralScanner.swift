@@ -1,7 +1,8 @@
 /// Finds every occurrence of many literals in one pass over the bytes: an Aho–Corasick automaton compiled
 /// to a DFA over byte classes, matching ASCII-case-folded text. One table lookup per input byte, whatever
-/// the number of literals.
-struct LiteralScanner: Sendable {
+/// the number of literals. A class, so that each document's scan takes one reference rather than copying
+/// its tables' references.
+final class LiteralScanner: Sendable {
     private let tables: Tables
     private let classCount: Int
     /// States are numbered so that every state at or above this one (premultiplied) ends a literal.
@@ -138,7 +139,6 @@ struct LiteralScanner: Sendable {
     /// Hands `sink` every occurrence of every literal, in increasing order of end offset, until it
     /// returns false. (A sink rather than a closure: a closure capturing the caller's state would have
     /// every access to it checked at run time.)
-    ///
     func forEachOccurrence<Sink: OccurrenceSink>(in bytes: UnsafeBufferPointer<UInt8>, into sink: inout Sink) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         let count = bytes.count
@@ -148,7 +148,7 @@ struct LiteralScanner: Sendable {
         func owned(_ lane: Int) -> Int { min(count, lane * piece) }
         func start(_ lane: Int) -> Int { max(0, owned(lane) - overlap) }
         func end(_ lane: Int) -> Int { min(count, (lane + 1) * piece) }
-        let common = (0..<4).map { max(0, end($0) - start($0)) }.min()!
+        let common = max(0, min(min(end(0) - start(0), end(1) - start(1)), min(end(2) - start(2), end(3) - start(3))))
 
         let table = UnsafePointer(tables.transitions)
         let classes = UnsafePointer(tables.byteClass)
@@ -162,8 +162,11 @@ struct LiteralScanner: Sendable {
             return true
         }
         // The first lane's occurrences go straight to the sink; the others', which come later in the text,
-        // wait (as accepting state and end offset) until it is done.
-        var waiting: [[(state: Int32, end: Int)]] = [[], [], []]
+        // wait (as accepting state and end offset) until it is done. (Three arrays rather than an array of
+        // them: nothing is allocated for a document without occurrences.)
+        var waiting1: [(state: Int32, end: Int)] = []
+        var waiting2: [(state: Int32, end: Int)] = []
+        var waiting3: [(state: Int32, end: Int)] = []
         var lanes = Lanes(text: base, starts: (start(0), start(1), start(2), start(3)))
         // A lane starting later reads the line break before a line itself; one starting at the text's start
         // (every lane, in a short text) begins after the assumed one.
@@ -174,33 +177,37 @@ struct LiteralScanner: Sendable {
             step = lanes.advance(from: step, to: common, table: table, classes: classes, until: threshold)
             let (s0, s1, s2, s3) = lanes.states
             if s0 >= threshold, !report(s0, endingAt: start(0) + step) { return }
-            if s1 >= threshold { waiting[0].append((s1, start(1) + step)) }
-            if s2 >= threshold { waiting[1].append((s2, start(2) + step)) }
-            if s3 >= threshold { waiting[2].append((s3, start(3) + step)) }
+            if s1 >= threshold { waiting1.append((s1, start(1) + step)) }
+            if s2 >= threshold { waiting2.append((s2, start(2) + step)) }
+            if s3 >= threshold { waiting3.append((s3, start(3) + step)) }
         }
         // Each lane finishes the few bytes it has beyond the common length alone.
-        let (s0, s1, s2, s3) = lanes.states
-        for (lane, laneState) in [s0, s1, s2, s3].enumerated() {
+        func finish(_ lane: Int, from laneState: Int32, into waiting: inout [(state: Int32, end: Int)]) {
             var state = laneState
-            var offset = start(lane) + common
-            while offset < end(lane) {
+            for offset in (start(lane) + common)..<max(start(lane) + common, end(lane)) {
                 state = table[Int(state) &+ Int(classes[Int(base[offset])])]
-                offset += 1
-                guard state >= threshold else { continue }
-                if lane == 0 {
-                    guard report(state, endingAt: offset) else { return }
-                } else {
-                    waiting[lane - 1].append((state, offset))
-                }
+                if state >= threshold { waiting.append((state, offset + 1)) }
             }
+        }
+        let (s0, s1, s2, s3) = lanes.states
+        finish(1, from: s1, into: &waiting1)
+        finish(2, from: s2, into: &waiting2)
+        finish(3, from: s3, into: &waiting3)
+        var state = s0
+        for offset in common..<max(common, end(0)) {
+            state = table[Int(state) &+ Int(classes[Int(base[offset])])]
+            if state >= threshold, !report(state, endingAt: offset + 1) { return }
         }
         withExtendedLifetime(tables) {}
 
-        for lane in 1..<4 {
-            for (state, end) in waiting[lane - 1] where end > owned(lane) {
-                guard report(state, endingAt: end) else { return }
+        func drain(_ lane: Int, _ waiting: [(state: Int32, end: Int)]) -> Bool {
+            for (state, end) in waiting where end > owned(lane) {
+                guard report(state, endingAt: end) else { return false }
             }
+            return true
         }
+        guard drain(1, waiting1), drain(2, waiting2) else { return }
+        _ = drain(3, waiting3)
     }
 }
 

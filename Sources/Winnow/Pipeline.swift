@@ -164,23 +164,25 @@ public struct Pipeline: Sendable {
         // that is most rules on most documents, so they are skipped before any other work.
         for stageIndex in stages.indices {
             let edited = !document.editedLines.isEmpty
-            guard !document.lines.isEmpty, edited || !stageRules[stageIndex].allSatisfy(candidates.isEmpty) else { continue }
-            let stage = stages[stageIndex]
+            guard !document.lines.isEmpty, edited || candidates.hasWork(in: stageRules[stageIndex]) else { continue }
+            // The rules alone: copying the whole stage would also copy its declaration's strings.
+            let rules = stages[stageIndex].rules
             let offset = stageRules[stageIndex].lowerBound
             var hits: [Hit] = []
             try document.bytes.withUnsafeBufferPointer { (buffer) throws(CleaningError) in
-                for (index, rule) in stage.rules.enumerated() where edited || !candidates.isEmpty(offset + index) {
+                for (index, rule) in rules.enumerated() where edited || !candidates.isEmpty(offset + index) {
                     do throws(PCRE2Error) {
                         try rule.collectHits(
                             into: &hits, in: document, buffer: buffer, ruleIndex: index, session: session,
                             candidates: candidates[offset + index])
                     } catch {
                         let line = Self.failureLine(of: rule, in: document, buffer: buffer, session: session)
-                        throw .matchFailed(ruleID: rule.rule.id, stage: stage.id, line: line, error: error)
+                        throw .matchFailed(ruleID: rule.rule.id, stage: stages[stageIndex].id, line: line, error: error)
                     }
                 }
             }
             guard !hits.isEmpty else { continue }
+            let stage = stages[stageIndex]
             let editor = StageEditor(rules: stage.rules, stageID: stage.id)
             for hit in hits where !stage.rules[hit.ruleIndex].isActive {
                 let rule = stage.rules[hit.ruleIndex].rule

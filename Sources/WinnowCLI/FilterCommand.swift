@@ -75,26 +75,28 @@ struct FilterCommand: ParsableCommand {
         var output = StandardStreams.BufferedOutput()
         // One session for the whole stream: its match data and JIT stack are reused by every document.
         let session = MatchSession(limits: pipeline.options.limits)
+        // Read once: a property wrapper's getter is not free, and this loop may run millions of times.
+        let reportsJSON = report == .json
         var failures = 0
         var number = 0
         do {
             while let record = try documents.next() {
                 number += 1
-                let label = "\(displayName): document \(number), starting at byte \(record.offset)"
+                func label() -> String { "\(displayName): document \(number), starting at byte \(record.offset)" }
                 do {
                     let result = try pipeline.clean(record.bytes, session: session)
                     if let overRemoval = result.overRemoval {
-                        StandardStreams.printError("winnow: \(label): warning: \(OverRemovalText.describe(overRemoval))")
+                        StandardStreams.printError("winnow: \(label()): warning: \(OverRemovalText.describe(overRemoval))")
                     }
                     output.append(result.output)
-                    if report == .json {
+                    if reportsJSON {
                         StandardStreams.printError(JSONText.encode(DocumentReport(path: name, document: number, result: result)))
                     }
                 } catch {
                     failures += 1
-                    StandardStreams.printError("winnow: \(label): \(error); written unchanged")
+                    StandardStreams.printError("winnow: \(label()): \(error); written unchanged")
                     output.append(record.bytes)
-                    if report == .json {
+                    if reportsJSON {
                         StandardStreams.printError(JSONText.encode(DocumentReport(path: name, document: number, error: "\(error)")))
                     }
                 }
