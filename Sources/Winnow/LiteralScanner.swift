@@ -230,20 +230,22 @@ extension LiteralScanner {
             from step: Int, to end: Int, table: UnsafePointer<Int32>, classes: UnsafePointer<UInt16>,
             until threshold: Int32
         ) -> Int {
-            // Locals, so that the compiler keeps them in registers.
-            let (p0, p1, p2, p3) = (p0, p1, p2, p3)
+            // One moving pointer and three fixed distances: fewer registers than four pointers and a count.
+            let (d1, d2, d3) = (p1 - p0, p2 - p0, p3 - p0)
             var (s0, s1, s2, s3) = (Int(states.0), Int(states.1), Int(states.2), Int(states.3))
             let threshold = Int(threshold)
-            var step = step
-            while step < end {
-                s0 = Int(table[s0 &+ Int(classes[Int(p0[step])])])
-                s1 = Int(table[s1 &+ Int(classes[Int(p1[step])])])
-                s2 = Int(table[s2 &+ Int(classes[Int(p2[step])])])
-                s3 = Int(table[s3 &+ Int(classes[Int(p3[step])])])
-                step += 1
+            var cursor = p0 + step
+            let stop = p0 + end
+            while cursor < stop {
+                s0 = Int(table[s0 &+ Int(classes[Int(cursor[0])])])
+                s1 = Int(table[s1 &+ Int(classes[Int(cursor[d1])])])
+                s2 = Int(table[s2 &+ Int(classes[Int(cursor[d2])])])
+                s3 = Int(table[s3 &+ Int(classes[Int(cursor[d3])])])
+                cursor += 1
                 // Accepting states start at a power of two, so one comparison covers all four lanes.
                 if (s0 | s1) | (s2 | s3) >= threshold { break }
             }
+            let step = cursor - p0
             states = (Int32(truncatingIfNeeded: s0), Int32(truncatingIfNeeded: s1), Int32(truncatingIfNeeded: s2),
                       Int32(truncatingIfNeeded: s3))
             return step
