@@ -14,7 +14,6 @@ final class StartBytes: Sendable {
 
     /// At most this many start bytes: each costs a vector comparison per sixteen bytes of subject.
     static let maximumCount = 6
-    private static let laneBits = SIMD16<UInt8>(1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128)
     /// The start bytes, each in every lane; unused slots repeat the first byte.
     private let splats: [SIMD16<UInt8>]
 
@@ -41,6 +40,8 @@ final class StartBytes: Sendable {
         guard count >= 16 else { return (start..<count).first { bytes.contains(base[$0]) } }
         return splats.withUnsafeBufferPointer { splat in
             let (b0, b1, b2, b3, b4, b5) = (splat[0], splat[1], splat[2], splat[3], splat[4], splat[5])
+            // A local constant rather than a static one, whose every use would check that it is initialised.
+            let laneBits = SIMD16<UInt8>(1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128)
             var offset = start
             while offset < count {
                 // The last chunk is the subject's last sixteen bytes, overlapping ones already seen.
@@ -51,7 +52,7 @@ final class StartBytes: Sendable {
                 if any(hits) {
                     // One bit per lane, from lanes that are all ones or all zeros; lanes before `offset`
                     // (seen in the previous chunk) are cleared.
-                    let lanes = unsafeBitCast(hits, to: SIMD16<UInt8>.self) & Self.laneBits
+                    let lanes = unsafeBitCast(hits, to: SIMD16<UInt8>.self) & laneBits
                     let bits = (UInt32(lanes.lowHalf.wrappedSum()) | UInt32(lanes.highHalf.wrappedSum()) << 8)
                         & (0xFFFF << UInt32(offset - chunkStart))
                     if bits != 0 { return chunkStart + bits.trailingZeroBitCount }
