@@ -29,6 +29,8 @@ public final class NullSeparatedDocuments {
     private var searched = 0
     /// The stream offset of `storage[0]`.
     private var consumed = 0
+    /// Where in `storage` the document `next()` returned last lies; refilling happens only inside `next()`.
+    private var last = 0..<0
     private var atEnd = false
     private static let chunkSize = 1 << 20
 
@@ -47,7 +49,8 @@ public final class NullSeparatedDocuments {
         while true {
             if let nul = memchr(storage + searched, 0, count - searched) {
                 let end = UnsafeMutableRawPointer(nul).assumingMemoryBound(to: UInt8.self) - storage
-                let record = Record(bytes: bytes(start..<end), offset: consumed + start, terminated: true)
+                last = start..<end
+                let record = Record(bytes: bytes(last), offset: consumed + start, terminated: true)
                 start = end + 1
                 searched = start
                 return record
@@ -55,13 +58,18 @@ public final class NullSeparatedDocuments {
             searched = count
             if atEnd {
                 guard start < count else { return nil }
-                let record = Record(bytes: bytes(start..<count), offset: consumed + start, terminated: false)
+                last = start..<count
+                let record = Record(bytes: bytes(last), offset: consumed + start, terminated: false)
                 start = count
                 return record
             }
             try refill()
         }
     }
+
+    /// The document `next()` returned last, as it was read: for a caller that handed the record's own bytes
+    /// over to be cleaned in place and then needs the original after all.
+    public func lastDocument() -> [UInt8] { bytes(last) }
 
     private func bytes(_ range: Range<Int>) -> [UInt8] {
         Array(UnsafeBufferPointer(start: storage + range.lowerBound, count: range.count))

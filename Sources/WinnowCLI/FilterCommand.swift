@@ -80,11 +80,15 @@ struct FilterCommand: ParsableCommand {
         var failures = 0
         var number = 0
         do {
-            while let record = try documents.next() {
+            while var record = try documents.next() {
                 number += 1
                 func label() -> String { "\(displayName): document \(number), starting at byte \(record.offset)" }
+                // Handed over, so that the document is cleaned in its own buffer; the reader still has the
+                // original should cleaning fail.
+                let bytes = record.bytes
+                record.bytes = []
                 do {
-                    let result = try pipeline.clean(record.bytes, session: session)
+                    let result = try pipeline.clean(consume bytes, session: session)
                     if let overRemoval = result.overRemoval {
                         StandardStreams.printError("winnow: \(label()): warning: \(OverRemovalText.describe(overRemoval))")
                     }
@@ -95,7 +99,7 @@ struct FilterCommand: ParsableCommand {
                 } catch {
                     failures += 1
                     StandardStreams.printError("winnow: \(label()): \(error); written unchanged")
-                    output.append(record.bytes)
+                    output.append(documents.lastDocument())
                     if reportsJSON {
                         StandardStreams.printError(JSONText.encode(DocumentReport(path: name, document: number, error: "\(error)")))
                     }

@@ -39,6 +39,21 @@ struct MatchLimitTests {
         #expect(result.elapsed < .seconds(10), "took \(result.elapsed)")
     }
 
+    @Test("filter --null-data: a document edited by earlier stages and then failed comes out exactly as it came in")
+    func nullDataFailedDocumentUnchanged() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let rules = try folder.write("runaway.yaml", Self.rules)
+        // The credit line goes in the image-credits stage, in place, before the promos stage's rule fails.
+        let failing = Array("Image via Shutterstock\n".utf8) + Self.document
+        let input = failing + [0] + Array(Self.harmless.utf8) + [0]
+        let result = Winnow.run(["filter", "-z", "--rules", rules.path], stdin: input)
+        #expect(result.status == 2)
+        #expect(result.stdout == failing + [0] + Array(Self.harmlessCleaned.utf8) + [0])
+        #expect(result.stderr.contains("document 1, starting at byte 0"), "stderr: \(result.stderr)")
+        #expect(result.stderr.contains("match limit"), "stderr: \(result.stderr)")
+    }
+
     /// Short lines on which the runaway pattern fails or matches well within the limit.
     static let harmless = "It rained.\nFerries wait.\nImage via Shutterstock\nPorts shut.\nBoats idle in the bay.\n"
     static let harmlessCleaned = "It rained.\nFerries wait.\nPorts shut.\nBoats idle in the bay.\n"
