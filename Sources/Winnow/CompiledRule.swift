@@ -31,13 +31,6 @@ public final class CompiledRule: Sendable {
     /// Whether the prefilter can narrow the lines this rule runs on.
     public var hasRequiredLiteral: Bool { requiredLiterals != nil }
 
-    /// The same rule compiled again into objects of its own, reusing the literal analysis.
-    func recompiled() -> CompiledRule {
-        var copy = rule
-        copy.knownLiterals = requiredLiterals.map { .sets($0) } ?? .absent
-        return (try? CompiledRule.compile(copy).get()) ?? self
-    }
-
     /// The same rule, run on every line of its scope.
     var withoutRequiredLiterals: CompiledRule {
         CompiledRule(rule: rule, pattern: pattern, guardPattern: guardPattern, requiredLiterals: nil)

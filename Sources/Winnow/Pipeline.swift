@@ -31,15 +31,6 @@ public struct Pipeline: Sendable {
         self.rulesJudgingLinesAlone = rules.indices.filter { rules[$0].scope == .anywhere && !rules[$0].spansLines }
     }
 
-    /// The same pipeline with patterns and tables of its own. Threads that share a pipeline share its
-    /// objects' reference counts, and cores then contend for those cache lines; a worker that cleans
-    /// many documents runs faster on a copy.
-    public func independentCopy() -> Pipeline {
-        Pipeline(
-            stages: stages.map { Stage(declaration: $0.declaration, rules: $0.rules.map { $0.recompiled() }) },
-            options: options)
-    }
-
     /// Compiles `ruleSet` into a pipeline honouring `selection`. Fails with every problem found (rules that
     /// do not compile, unknown stage or rule names) — a broken rule set is never used for cleaning.
     public static func build(

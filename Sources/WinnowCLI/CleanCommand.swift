@@ -75,12 +75,9 @@ struct CleanCommand: ParsableCommand {
         summary.failed = collectErrors.count
         let workers = max(1, min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, files.count))
         ParallelBatch(count: files.count, workers: workers).run(
-            makeWorker: { worker in
-                // The first worker keeps the pipeline as built; each other one starts with a copy of its own.
-                (pipeline: worker > 0 ? pipeline.independentCopy() : pipeline,
-                 session: MatchSession(limits: pipeline.options.limits))
-            },
-            work: { index, worker in cleanFile(files[index], pipeline: worker.pipeline, session: worker.session) },
+            // Workers share the pipeline; each has its own match session.
+            makeWorker: { MatchSession(limits: pipeline.options.limits) },
+            work: { index, session in cleanFile(files[index], pipeline: pipeline, session: session) },
             deliver: { outcome in outcome.emit(into: &summary) })
         if !quiet { StandardStreams.printError(summary.text) }
         if summary.failed > 0 { throw ExitStatus.failure }

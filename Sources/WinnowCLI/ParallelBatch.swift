@@ -7,24 +7,23 @@ struct ParallelBatch {
     let count: Int
     let workers: Int
 
-    /// `makeWorker` builds each worker's private state (its PCRE2 match session) from the worker's number
-    /// (0 ..< workers); `work` runs job `index` with it; `deliver` receives results one at a time, in
-    /// order, never concurrently.
+    /// `makeWorker` builds each worker's private state (its PCRE2 match session); `work` runs job `index`
+    /// with it; `deliver` receives results one at a time, in order, never concurrently.
     func run<State, Result: Sendable>(
-        makeWorker: @Sendable (Int) -> State,
+        makeWorker: @Sendable () -> State,
         work: @Sendable (Int, State) -> Result,
         deliver: (Result) -> Void
     ) {
         guard workers > 1 else {
-            let state = makeWorker(0)
+            let state = makeWorker()
             for index in 0..<count { deliver(work(index, state)) }
             return
         }
         let queue = OrderedResults<Result>(count: count)
         withoutActuallyEscaping(deliver) { deliver in
             let box = UncheckedSendable(deliver)
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                let state = makeWorker(worker)
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                let state = makeWorker()
                 while let index = queue.claim() {
                     let result = work(index, state)
                     queue.finish(index, result, deliver: box.value)
