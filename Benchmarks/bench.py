@@ -11,9 +11,10 @@ noisy, and the median is steadier than the best run):
             that all outputs are byte-identical and prints MB/s and ratios;
   scaling   winnow with the first 10, 30, 60 and 120 patterns (and the cost of going from 10 to 120);
   builtin   the built-in rule set on the same text as one article per file: `clean --dry-run` with one job
-            and with every core (taking turns, twice the runs), next to what ripgrep takes to open and search the same files; then the
-            same articles as one NUL-separated stream through `filter --null-data` on one core, which
-            measures the rules without a file-system call per article;
+            and with every core, taking turns with two separate one-job processes on half the files each
+            (what the machine gives two independent workers), twice the runs; what ripgrep takes just to
+            open and search the same files; then the same articles as one NUL-separated stream through
+            `filter --null-data` on one core, which measures the rules without a system call per article;
   startup   load and JIT-compile the built-in rules and clean one small article;
   memory    peak resident memory of `filter` on the whole corpus, of `clean` on all the articles and of
             `filter --null-data` on the stream of them.
@@ -166,20 +167,43 @@ def main():
           f"({articles_size / 1e6:.0f} MB)")
     # One job and every core take turns, run after run, so that a slow spell of this shared machine falls
     # on both and the ratio between them stays fair; twice as many runs, as the ratio is the noisiest figure.
-    commands = {jobs: [WINNOW, "clean", "--dry-run", "--quiet", "--jobs", str(jobs), articles]
-                for jobs in (1, os.cpu_count())}
-    samples = {jobs: [] for jobs in commands}
+    # For reference, the same turns include two separate one-job processes, each on half of the files
+    # (hard links in two folders): what this machine gives two independent workers.
+    names = sorted(os.listdir(articles))
+    halves = [os.path.join(args.out, f"articles-half-{index}") for index in (1, 2)]
+    for index, half in enumerate(halves):
+        if not os.path.isdir(half) or len(os.listdir(half)) != len(names[index::2]):
+            shutil.rmtree(half, ignore_errors=True)
+            os.makedirs(half)
+            for name in names[index::2]:
+                os.link(os.path.join(articles, name), os.path.join(half, name))
+
+    def clean(jobs, folder):
+        return [WINNOW, "clean", "--dry-run", "--quiet", "--jobs", str(jobs), folder]
+
+    def separate_processes():
+        running = [subprocess.Popen(clean(1, half), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                   for half in halves]
+        for process in running:
+            process.wait()
+
+    cores = os.cpu_count()
+    trials = {"one job": lambda: subprocess.run(clean(1, articles), stdout=subprocess.DEVNULL,
+                                                stderr=subprocess.DEVNULL),
+              f"--jobs {cores}": lambda: subprocess.run(clean(cores, articles), stdout=subprocess.DEVNULL,
+                                                        stderr=subprocess.DEVNULL),
+              "two processes, half each": separate_processes}
+    samples = {name: [] for name in trials}
     for attempt in range(2 * args.runs + 1):
-        for jobs, command in commands.items():
+        for name, trial in trials.items():
             start = time.perf_counter()
-            subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            trial()
             if attempt > 0:
-                samples[jobs].append(time.perf_counter() - start)
-    single = None
-    for jobs in commands:
-        rate = mb_per_s(articles_size, statistics.median(samples[jobs]))
-        single = single or rate
-        print(f"  --jobs {jobs}  {rate:7.0f} MB/s" + (f"  ({rate / single:.2f}x one job)" if jobs > 1 else ""))
+                samples[name].append(time.perf_counter() - start)
+    single = mb_per_s(articles_size, statistics.median(samples["one job"]))
+    for name in trials:
+        rate = mb_per_s(articles_size, statistics.median(samples[name]))
+        print(f"  {name:26} {rate:7.0f} MB/s" + (f"  ({rate / single:.2f}x one job)" if rate != single else ""))
     if rg:
         # What opening and reading the files costs by itself: ripgrep, one thread, a literal it never finds.
         seconds, _ = timed([rg, "--no-config", "-j1", "-c", "zq#never#qz", articles], args.runs)

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs `count` independent jobs on a few worker threads and delivers their results in job order, as
 /// soon as each is next in line: output is the same as a sequential run, and at most the results that
@@ -36,8 +37,10 @@ struct ParallelBatch {
 /// The shared bookkeeping of a ``ParallelBatch``: the next job to hand out, and results waiting for
 /// their turn.
 private final class OrderedResults<Result>: @unchecked Sendable {
+    /// Jobs are handed out by an atomic counter: a lock taken for every job made workers wait for each
+    /// other (and sleep in the kernel) for nothing.
+    private let nextJob = Atomic<Int>(0)
     private let lock = NSLock()
-    private var nextJob = 0
     private var nextToDeliver = 0
     private var waiting: [Int: Result] = [:]
     private let count: Int
@@ -45,11 +48,8 @@ private final class OrderedResults<Result>: @unchecked Sendable {
     init(count: Int) { self.count = count }
 
     func claim() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard nextJob < count else { return nil }
-        defer { nextJob += 1 }
-        return nextJob
+        let job = nextJob.wrappingAdd(1, ordering: .relaxed).oldValue
+        return job < count ? job : nil
     }
 
     /// Stores a result and delivers every result that is now next in line. Delivery happens under the
