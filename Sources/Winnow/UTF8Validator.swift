@@ -14,15 +14,15 @@ enum UTF8Validator {
     /// Sixteen bytes are checked at a time, without branches: each byte is judged by itself and the three
     /// before it, which are read as vectors of their own one to three bytes back. Text with an accent or a
     /// quotation mark every few words, where a byte-at-a-time check mispredicts at every change between
-    /// ASCII and not, then costs the same as any other. Only malformed text is walked a byte at a time, to
-    /// find the offset of the first bad byte.
+    /// ASCII and not, then costs the same as any other. Only malformed text is walked a sequence at a time,
+    /// to find the offset of the first bad byte.
     static func check(_ bytes: UnsafeBufferPointer<UInt8>) -> Verdict {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return .valid(scalarCount: 0) }
         let count = bytes.count
         var blocks = Blocks()
         // The first block has no bytes before it and the last may be short: both are checked in a
         // zero-padded copy. Zeros after the end make a sequence cut short by the end malformed.
-        blocks.checkCopy(of: base, count: count, from: 0, to: min(16, count))
+        blocks.checkCopy(of: base, from: 0, to: min(16, count))
         var index = min(16, count)
         while index + 64 <= count {
             // Sixty-four ASCII bytes, after three that start no sequence, need no further look.
@@ -41,7 +41,7 @@ enum UTF8Validator {
             blocks.check(base + index)
             index += 16
         }
-        blocks.checkCopy(of: base, count: count, from: index, to: count)
+        blocks.checkCopy(of: base, from: index, to: count)
         guard !blocks.foundProblem else { return checkSequences(bytes) }
         return .valid(scalarCount: count - blocks.continuationBytes)
     }
@@ -87,7 +87,7 @@ enum UTF8Validator {
 
         /// Checks `text[start..<end]` (at most sixteen bytes) in a copy that has the three bytes before
         /// `start` (zeros before the text) and zeros after `end`.
-        mutating func checkCopy(of text: UnsafePointer<UInt8>, count: Int, from start: Int, to end: Int) {
+        mutating func checkCopy(of text: UnsafePointer<UInt8>, from start: Int, to end: Int) {
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 3 + 16) { scratch in
                 let copy = scratch.baseAddress!
                 copy.initialize(repeating: 0, count: 3 + 16)

@@ -35,7 +35,10 @@ enum StandardStreams {
             if pending.count >= Self.flushSize { flush() }
         }
 
-        mutating func append(_ byte: UInt8) { pending.append(byte) }
+        mutating func append(_ byte: UInt8) {
+            pending.append(byte)
+            if pending.count >= Self.flushSize { flush() }
+        }
 
         mutating func flush() {
             guard !pending.isEmpty else { return }
