@@ -31,13 +31,13 @@ struct CandidateLines {
     init(none: CandidateLines, adding found: [(rule: Int32, origin: Int32)]) {
         self = none
         guard !found.isEmpty else { return }
-        var starts = [Int](repeating: 0, count: ranges.count + 1)
+        var starts = [Int](filledWith: 0, count: ranges.count + 1)
         for pair in found { starts[Int(pair.rule) + 1] += 1 }
         for rule in ranges.indices {
             starts[rule + 1] += starts[rule]
             if ranges[rule] != nil { ranges[rule] = starts[rule]..<starts[rule + 1] }
         }
-        origins = [Int32](repeating: 0, count: found.count)
+        origins = [Int32](filledWith: 0, count: found.count)
         for pair in found {
             origins[starts[Int(pair.rule)]] = pair.origin
             starts[Int(pair.rule)] += 1

@@ -79,21 +79,35 @@ struct Document {
                 lineCount += 1
                 offset = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base + 1
             }
-            return [Line](unsafeUninitializedCapacity: lineCount) { lines, initialized in
-                FileIO.adviseHugePages(UnsafeMutableRawBufferPointer(lines))
+            func forEachLine(_ body: (Line) -> Void) {
                 var start = 0
+                var origin = 1
                 while start < count {
                     // memchr finds the next LF many bytes at a time.
                     guard let found = memchr(base + start, newline, count - start) else {
-                        lines[initialized] = Line(start: start, contentEnd: count, end: count, origin: initialized + 1)
-                        initialized += 1
+                        body(Line(start: start, contentEnd: count, end: count, origin: origin))
                         break
                     }
                     let end = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
                     let contentEnd = end > start && base[end - 1] == UInt8(ascii: "\r") ? end - 1 : end
-                    lines[initialized] = Line(start: start, contentEnd: contentEnd, end: end + 1, origin: initialized + 1)
-                    initialized += 1
+                    body(Line(start: start, contentEnd: contentEnd, end: end + 1, origin: origin))
+                    origin += 1
                     start = end + 1
+                }
+            }
+            guard lineCount * MemoryLayout<Line>.stride >= FileIO.hugePageAdviceMinimum else {
+                // An article's index, allocated the specialised way (see `Array(filledWith:count:)`).
+                var lines: [Line] = []
+                lines.reserveCapacity(lineCount)
+                forEachLine { lines.append($0) }
+                return lines
+            }
+            // A long document's index, big enough for huge pages: through a buffer that can be advised.
+            return [Line](unsafeUninitializedCapacity: lineCount) { lines, initialized in
+                FileIO.adviseHugePages(UnsafeMutableRawBufferPointer(lines))
+                forEachLine { line in
+                    lines[initialized] = line
+                    initialized += 1
                 }
             }
         }

@@ -59,13 +59,16 @@ public enum FileIO {
         }
     }
 
+    /// The smallest buffer ``adviseHugePages(_:)`` advises: four huge pages.
+    static let hugePageAdviceMinimum = 8 << 20
+
     /// Asks the kernel to back a large buffer with huge pages: reading a big document into fresh memory
     /// otherwise costs a page fault (and a page cleared) every 4 KiB, which can take longer than the
     /// cleaning itself.
     static func adviseHugePages(_ buffer: UnsafeMutableRawBufferPointer) {
         #if os(Linux)
         let hugePage = 2 << 20
-        guard buffer.count >= 4 * hugePage, let base = buffer.baseAddress else { return }
+        guard buffer.count >= hugePageAdviceMinimum, let base = buffer.baseAddress else { return }
         let start = (Int(bitPattern: base) + hugePage - 1) & ~(hugePage - 1)
         let end = (Int(bitPattern: base) + buffer.count) & ~(hugePage - 1)
         guard end > start, let aligned = UnsafeMutableRawPointer(bitPattern: start) else { return }

@@ -9,7 +9,7 @@ struct StageEditor {
     /// removed, or nil when no active hit changed anything.
     func apply(_ hits: [Hit], to document: inout Document, journal: inout EditJournal) -> [Removal]? {
         let lineCount = document.lines.count
-        var owner = [Int](repeating: -1, count: lineCount)
+        var owner = [Int](filledWith: -1, count: lineCount)
         var fragments: [Int] = []
         for (hitIndex, hit) in hits.enumerated() where rules[hit.ruleIndex].isActive {
             guard let span = lineSpan(of: hit, in: document) else {
